@@ -1,0 +1,224 @@
+//! Figures stated in prose against the tables (rules.md §4, `text.table_mismatch`).
+//!
+//! Reports restate their table figures in the 总体情况 prose ("共受理申请3119件，答复3050件"),
+//! and when one of the two is edited the other is often forgotten. Each clause is read for a
+//! count ("N件") and for the words that say which figure it is; the subject (申请, 行政复议,
+//! 行政诉讼) carries over from earlier clauses of the same sentence, as "其中结果维持72件" relies
+//! on it. The figure words and the cells they name are declared in [`FIGURES`].
+
+use crate::format::{APPLICATIONS, REVIEW_LITIGATION};
+use crate::normalize::NormText;
+use crate::result::{CellRef, Diagnostic, Number};
+use crate::tables::tokens::Value;
+use crate::tables::MappedTable;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    Applications,
+    Review,
+    Litigation,
+}
+
+/// A figure the prose may state: words that must all appear in the clause, and the cells whose
+/// sum it must equal (any one of `cells` alternatives).
+struct Figure {
+    subject: Subject,
+    words: &'static [&'static [&'static str]],
+    what: &'static str,
+    table: &'static str,
+    cells: &'static [&'static [(&'static str, &'static str)]],
+}
+
+const LIT: [&str; 2] = ["litigation_direct", "litigation_after_review"];
+
+macro_rules! litigation {
+    ($col:literal) => {
+        &[&[("data", concat!("litigation_direct.", $col)), ("data", concat!("litigation_after_review.", $col))]]
+    };
+}
+
+/// Checked in order; the first figure whose words a clause contains is the one it states.
+const FIGURES: &[Figure] = &[
+    Figure { subject: Subject::Applications, words: &[&["上年", "结转"], &["上年度", "结转"]], what: "上年结转申请", table: APPLICATIONS, cells: &[&[("2", "total")]] },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["下年", "结转"], &["下年", "顺延"], &["下一年", "结转"], &["下一年度", "继续办理"], &["结转下"]],
+        what: "结转下年度",
+        table: APPLICATIONS,
+        cells: &[&[("4", "total")]],
+    },
+    Figure { subject: Subject::Applications, words: &[&["部分公开"]], what: "部分公开", table: APPLICATIONS, cells: &[&[("3.2", "total")]] },
+    Figure { subject: Subject::Applications, words: &[&["不予公开"]], what: "不予公开", table: APPLICATIONS, cells: &[&[("3.3.1", "total"), ("3.3.2", "total"), ("3.3.3", "total"), ("3.3.4", "total"), ("3.3.5", "total"), ("3.3.6", "total"), ("3.3.7", "total"), ("3.3.8", "total")]] },
+    Figure { subject: Subject::Applications, words: &[&["无法提供"]], what: "无法提供", table: APPLICATIONS, cells: &[&[("3.4.1", "total"), ("3.4.2", "total"), ("3.4.3", "total")]] },
+    Figure { subject: Subject::Applications, words: &[&["不予处理"]], what: "不予处理", table: APPLICATIONS, cells: &[&[("3.5.1", "total"), ("3.5.2", "total"), ("3.5.3", "total"), ("3.5.4", "total"), ("3.5.5", "total")]] },
+    Figure { subject: Subject::Applications, words: &[&["予以公开"]], what: "予以公开", table: APPLICATIONS, cells: &[&[("3.1", "total")]] },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["新收"], &["受理"], &["收到"], &["接收"], &["共收"]],
+        what: "收到申请",
+        table: APPLICATIONS,
+        // Some reports count 新收 + 上年结转 as 收到.
+        cells: &[&[("1", "total")], &[("1", "total"), ("2", "total")]],
+    },
+    Figure { subject: Subject::Applications, words: &[&["办结"], &["答复"], &["办理完毕"]], what: "办结申请", table: APPLICATIONS, cells: &[&[("3.7", "total")]] },
+    Figure { subject: Subject::Review, words: &[&["维持"]], what: "行政复议结果维持", table: REVIEW_LITIGATION, cells: &[&[("data", "review.upheld")]] },
+    Figure { subject: Subject::Review, words: &[&["纠正"]], what: "行政复议结果纠正", table: REVIEW_LITIGATION, cells: &[&[("data", "review.corrected")]] },
+    Figure { subject: Subject::Review, words: &[&["其他"]], what: "行政复议其他结果", table: REVIEW_LITIGATION, cells: &[&[("data", "review.other")]] },
+    Figure { subject: Subject::Review, words: &[&["未审结"], &["审理中"]], what: "行政复议尚未审结", table: REVIEW_LITIGATION, cells: &[&[("data", "review.pending")]] },
+    Figure { subject: Subject::Review, words: &[&[]], what: "行政复议", table: REVIEW_LITIGATION, cells: &[&[("data", "review.total")]] },
+    Figure { subject: Subject::Litigation, words: &[&["维持"]], what: "行政诉讼结果维持", table: REVIEW_LITIGATION, cells: litigation!("upheld") },
+    Figure { subject: Subject::Litigation, words: &[&["纠正"]], what: "行政诉讼结果纠正", table: REVIEW_LITIGATION, cells: litigation!("corrected") },
+    Figure { subject: Subject::Litigation, words: &[&["其他"]], what: "行政诉讼其他结果", table: REVIEW_LITIGATION, cells: litigation!("other") },
+    Figure { subject: Subject::Litigation, words: &[&["未审结"], &["审理中"]], what: "行政诉讼尚未审结", table: REVIEW_LITIGATION, cells: litigation!("pending") },
+    Figure { subject: Subject::Litigation, words: &[&[]], what: "行政诉讼", table: REVIEW_LITIGATION, cells: litigation!("total") },
+];
+
+/// A count in a clause: "3119件" (not "5500余件", not part of a longer number).
+fn counts(clause: &str) -> Vec<(usize, usize, i64)> {
+    let b = clause.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.')) {
+            let mut j = i;
+            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b',') {
+                j += 1;
+            }
+            if clause[j..].starts_with('件') {
+                let digits: String = clause[i..j].chars().filter(char::is_ascii_digit).collect();
+                if let Ok(n) = digits.parse() {
+                    out.push((i, j, n));
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn subject_of(clause: &str) -> Option<Subject> {
+    let positions = [
+        (clause.rfind("申请"), Subject::Applications),
+        (clause.rfind("行政复议"), Subject::Review),
+        (clause.rfind("行政诉讼"), Subject::Litigation),
+    ];
+    positions.iter().filter_map(|(p, s)| p.map(|p| (p, *s))).max_by_key(|(p, _)| *p).map(|(_, s)| s)
+}
+
+fn table_sum(tables: &[MappedTable], table: &str, cells: &[(&str, &str)]) -> Option<i64> {
+    let t = tables.iter().find(|t| t.spec.id == table && t.status == crate::result::TableStatus::Present)?;
+    let mut sum = 0;
+    for (row, col) in cells {
+        match &t.cell(row, col)?.value {
+            Value::Number(n) => sum += n.as_f64().round() as i64,
+            _ => return None,
+        }
+    }
+    Some(sum)
+}
+
+pub fn check_narrative(prose: &NormText, tables: &[MappedTable], span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span, out: &mut Vec<Diagnostic>) {
+    let text = prose.text.as_str();
+    let mut sentence_start = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '。'))) {
+        if !matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？') {
+            continue;
+        }
+        let sentence = &text[sentence_start..i];
+        check_sentence(sentence, sentence_start, tables, span, out);
+        sentence_start = (i + c.len_utf8()).min(text.len());
+    }
+}
+
+fn check_sentence(
+    sentence: &str,
+    offset: usize,
+    tables: &[MappedTable],
+    span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut subject = None;
+    for (start, clause) in crate::sections::clauses(sentence) {
+        if let Some(s) = subject_of(clause) {
+            subject = Some(s);
+        }
+        let Some(subj) = subject else { continue };
+        let abs = |r: std::ops::Range<usize>| offset + start + r.start..offset + start + r.end;
+        check_statements(clause, subj, tables, &abs, span, out);
+        for (a, b, stated) in counts(clause) {
+            let Some(fig) = FIGURES.iter().find(|f| f.subject == subj && f.words.iter().any(|g| g.iter().all(|w| clause.contains(w)))) else {
+                continue;
+            };
+            let sums: Vec<i64> = fig.cells.iter().filter_map(|cells| table_sum(tables, fig.table, cells)).collect();
+            if sums.is_empty() || sums.contains(&stated) {
+                continue;
+            }
+            let in_table = sums[0];
+            let mut d = Diagnostic::error(
+                "text.table_mismatch",
+                format!("正文称{}为 {} 件，表格中为 {}", fig.what, stated, in_table),
+            )
+            .with_table(fig.table)
+            .with_span(Some(span(abs(a..b + '件'.len_utf8()))))
+            .with_hint("核对正文中的数字与统计表是否一致");
+            d.cells = fig.cells[0].iter().map(|(r, c)| CellRef { row: r.to_string(), column: column_id(fig.table, c) }).collect();
+            d.expected = Some(Number::Int(in_table));
+            d.actual = Some(Number::Int(stated));
+            out.push(d);
+        }
+    }
+}
+
+/// Statements without a count that contradict the tables: "未收到…申请", "均获维持".
+fn check_statements(
+    clause: &str,
+    subj: Subject,
+    tables: &[MappedTable],
+    abs: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>,
+    span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    let none_received = ["未收到", "没有收到", "未接到"].iter().find_map(|w| clause.find(w).map(|p| (p, w.len())));
+    if let (Some((p, len)), Subject::Applications) = (none_received, subj) {
+        if let Some(n) = table_sum(tables, APPLICATIONS, &[("1", "total")]).filter(|&n| n > 0) {
+            let mut d = Diagnostic::error("text.table_mismatch", format!("正文称未收到申请，表格中本年新收申请为 {n} 件"))
+                .with_table(APPLICATIONS)
+                .with_span(Some(span(abs(p..p + len))))
+                .with_hint("核对正文与统计表");
+            d.cells = vec![CellRef { row: "1".into(), column: "total" }];
+            d.expected = Some(Number::Int(n));
+            d.actual = Some(Number::Int(0));
+            out.push(d);
+        }
+    }
+    let all_upheld = ["均获维持", "均被维持", "全部维持", "均维持"].iter().find_map(|w| clause.find(w).map(|p| (p, w.len())));
+    if let Some((p, len)) = all_upheld {
+        let groups: &[&str] = match subj {
+            Subject::Review => &["review"],
+            Subject::Litigation => &LIT,
+            Subject::Applications => return,
+        };
+        let cols: Vec<String> =
+            groups.iter().flat_map(|g| ["corrected", "other", "pending"].map(|c| format!("{g}.{c}"))).collect();
+        let pairs: Vec<(&str, &str)> = cols.iter().map(|c| ("data", c.as_str())).collect();
+        if let Some(n) = table_sum(tables, REVIEW_LITIGATION, &pairs).filter(|&n| n > 0) {
+            let mut d = Diagnostic::error("text.table_mismatch", format!("正文称均获维持，但表格中有 {n} 件结果纠正、其他结果或尚未审结"))
+                .with_table(REVIEW_LITIGATION)
+                .with_span(Some(span(abs(p..p + len))))
+                .with_hint("核对正文与统计表");
+            d.cells = pairs.iter().map(|(r, c)| CellRef { row: r.to_string(), column: column_id(REVIEW_LITIGATION, c) }).collect();
+            out.push(d);
+        }
+    }
+}
+
+/// The static column id for a column name (cells in diagnostics use the format's ids).
+fn column_id(table: &str, col: &str) -> &'static str {
+    crate::format::variants_of(table)
+        .flat_map(|t| t.blocks.iter().flat_map(|b| b.columns.iter()))
+        .find(|c| c.id == col)
+        .map(|c| c.id)
+        .unwrap_or("total")
+}

@@ -1,0 +1,287 @@
+//! The result every front end shares (`../shared/spec/output-contract.md`).
+//!
+//! These types are the end of the pipeline: plain data, serialised with serde as snake_case JSON.
+//! Spans are byte offsets into the decoded text here; the wasm binding converts them to UTF-16
+//! code units for JavaScript callers.
+
+use serde::Serialize;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckResult {
+    pub schema_version: u32,
+    pub source: SourceInfo,
+    pub document: DocumentFacts,
+    pub sections: Vec<SectionResult>,
+    pub tables: Vec<TableResult>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub name: String,
+    pub format: &'static str,
+    pub encoding: &'static str,
+    pub script: Script,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Script {
+    Simplified,
+    Traditional,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocumentFacts {
+    pub is_annual_report: bool,
+    pub title: Option<String>,
+    pub agency: Option<String>,
+    pub agency_level: AgencyLevel,
+    pub year: Option<u16>,
+    pub era: Option<Era>,
+    pub published: Option<String>,
+    pub index_number: Option<String>,
+}
+
+/// Which 条例 and report format govern a report (rules.md §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Era {
+    #[serde(rename = "2008")]
+    E2008,
+    #[serde(rename = "2019")]
+    E2019,
+    #[serde(rename = "2021")]
+    E2021,
+}
+
+impl Era {
+    pub fn from_year(year: u16) -> Era {
+        match year {
+            0..=2018 => Era::E2008,
+            2019 | 2020 => Era::E2019,
+            _ => Era::E2021,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Era::E2008 => "2008",
+            Era::E2019 => "2019",
+            Era::E2021 => "2021",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Era> {
+        match s {
+            "2008" => Some(Era::E2008),
+            "2019" => Some(Era::E2019),
+            "2021" => Some(Era::E2021),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyLevel {
+    Department,
+    Government,
+    Township,
+    #[default]
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionStatus {
+    Present,
+    Mentioned,
+    Missing,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionResult {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub status: SectionStatus,
+    pub heading: Option<String>,
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableStatus {
+    Present,
+    Missing,
+    Unreadable,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableResult {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub status: TableStatus,
+    pub variant: Option<Era>,
+    pub span: Option<Span>,
+    pub cells: Vec<CellResult>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CellResult {
+    pub row: String,
+    pub column: &'static str,
+    pub value: Option<Number>,
+    pub raw: String,
+    pub span: Span,
+}
+
+/// A table value as written: counts are integers, money may be decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Number {
+    Int(i64),
+    Dec(f64),
+}
+
+impl Number {
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(i) => i as f64,
+            Number::Dec(d) => d,
+        }
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Int(i) => write!(f, "{i}"),
+            Number::Dec(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellRef {
+    pub row: String,
+    pub column: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<CellRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            span: None,
+            section: None,
+            table: None,
+            cells: Vec::new(),
+            expected: None,
+            actual: None,
+            hint: None,
+        }
+    }
+
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Error, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Warning, message)
+    }
+
+    pub fn info(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Info, message)
+    }
+
+    pub fn with_span(mut self, span: Option<Span>) -> Self {
+        self.span = span;
+        self
+    }
+
+    pub fn with_section(mut self, section: &'static str) -> Self {
+        self.section = Some(section);
+        self
+    }
+
+    pub fn with_table(mut self, table: &'static str) -> Self {
+        self.table = Some(table);
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub sections_present: usize,
+    pub sections_required: usize,
+}
+
+impl CheckResult {
+    /// True when the input itself could not be checked (empty, binary, unknown encoding):
+    /// the CLI exits 2 for these.
+    pub fn is_unusable_input(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.code.starts_with("input."))
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.summary.errors > 0
+    }
+
+    pub fn cell(&self, table: &str, row: &str, column: &str) -> Option<&CellResult> {
+        self.tables
+            .iter()
+            .find(|t| t.id == table)?
+            .cells
+            .iter()
+            .find(|c| c.row == row && c.column == column)
+    }
+}

@@ -1,0 +1,215 @@
+//! Which required sections a report covers (rules.md §2).
+//!
+//! For the national formats (eras 2019/2021) a section is covered by its heading. Reports number
+//! their top level in one style and sub-sections in others, and sub-headings reuse section words
+//! ("（一）主动公开情况" inside 总体情况), so the top-level style is chosen first: the style whose
+//! headings name the most distinct sections. Pre-2019 reports (era 2008) follow local structures,
+//! so a topic is also covered by a body statement of its facts.
+
+use std::ops::Range;
+
+use crate::document::{Document, LineKind, NumberStyle};
+use crate::format::SectionSpec;
+use crate::normalize::NormText;
+use crate::result::{Era, SectionStatus};
+
+#[derive(Debug, Clone)]
+pub struct FoundSection {
+    pub spec: &'static SectionSpec,
+    pub status: SectionStatus,
+    /// Line of the heading that addresses the section.
+    pub heading_line: Option<usize>,
+    /// Original byte range of the heading's words, or of the statement that covers the topic.
+    pub evidence: Option<Range<usize>>,
+    /// Lines of the section's body: after its heading, up to the next section's heading.
+    pub body: Range<usize>,
+}
+
+pub fn heading_matches(spec: &SectionSpec, title: &str) -> bool {
+    spec.heading.iter().any(|group| group.iter().all(|w| title.contains(w)))
+        && !spec.heading_excludes.iter().any(|w| title.contains(w))
+}
+
+/// Headings that could be section headings: numbered ones, and short unnumbered lines.
+fn candidates(doc: &Document) -> Vec<(usize, Option<NumberStyle>, Range<usize>)> {
+    let mut out = Vec::new();
+    for (i, line) in doc.lines.iter().enumerate() {
+        match &line.kind {
+            LineKind::Heading(h) => out.push((i, Some(h.style), h.title.clone())),
+            LineKind::Text => {
+                let t = doc.line_text(line);
+                if t.chars().count() <= 24 && !t.contains(['。', ',', ';', '，']) {
+                    out.push((i, None, line.range.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `body` is the report's text without page chrome, wrapped lines joined.
+pub fn find_sections(doc: &Document, era: Era, body: &NormText) -> Vec<FoundSection> {
+    let specs = crate::format::section_specs(era);
+    match era {
+        Era::E2008 => topics_2008(doc, specs, body),
+        Era::E2019 | Era::E2021 => national_sections(doc, specs, &body.text),
+    }
+}
+
+fn national_sections(doc: &Document, specs: &'static [SectionSpec], prose: &str) -> Vec<FoundSection> {
+    let cands = candidates(doc);
+    // Matches of each candidate against each spec.
+    let matches: Vec<(usize, Option<NumberStyle>, usize, Range<usize>)> = cands
+        .iter()
+        .flat_map(|(line, style, title)| {
+            let t = doc.text(title);
+            specs.iter().enumerate().filter(move |(_, s)| heading_matches(s, t)).map(move |(k, _)| (*line, *style, k, title.clone()))
+        })
+        .collect();
+
+    const STYLE_PREFERENCE: [NumberStyle; 5] =
+        [NumberStyle::Chinese, NumberStyle::Part, NumberStyle::ParenChinese, NumberStyle::Arabic, NumberStyle::ParenArabic];
+    let distinct = |style: Option<NumberStyle>| {
+        let mut seen = 0u32;
+        for m in matches.iter().filter(|m| m.1 == style) {
+            seen |= 1 << m.2;
+        }
+        seen.count_ones()
+    };
+    let top = STYLE_PREFERENCE.iter().copied().max_by_key(|&s| (distinct(Some(s)), std::cmp::Reverse(STYLE_PREFERENCE.iter().position(|&x| x == s))));
+    let top = top.filter(|&s| distinct(Some(s)) > 0);
+
+    // First heading for each section, in the top style; unnumbered lines fill in what is left.
+    let mut found: Vec<Option<(usize, Range<usize>)>> = vec![None; specs.len()];
+    for pass_style in [top, None] {
+        if pass_style.is_none() && top.is_none() && found.iter().any(Option::is_some) {
+            break;
+        }
+        for (line, style, k, title) in &matches {
+            if *style == pass_style && found[*k].is_none() {
+                let taken = found.iter().flatten().any(|(l, _)| l == line);
+                if !taken {
+                    found[*k] = Some((*line, title.clone()));
+                }
+            }
+        }
+    }
+
+    let mut starts: Vec<usize> = found.iter().flatten().map(|(l, _)| *l).collect();
+    starts.sort_unstable();
+    specs
+        .iter()
+        .zip(found)
+        .map(|(spec, hit)| match hit {
+            Some((line, title)) => {
+                let end = starts.iter().copied().find(|&s| s > line).unwrap_or(doc.lines.len());
+                FoundSection {
+                    spec,
+                    status: SectionStatus::Present,
+                    heading_line: Some(line),
+                    evidence: Some(doc.norm.original_range(title)),
+                    body: line + 1..end,
+                }
+            }
+            None => {
+                let mention = first_of(prose, spec.mentions);
+                FoundSection {
+                    spec,
+                    status: if mention.is_some() { SectionStatus::Mentioned } else { SectionStatus::Missing },
+                    heading_line: None,
+                    evidence: None,
+                    body: 0..0,
+                }
+            }
+        })
+        .collect()
+}
+
+fn first_of(text: &str, words: &[&str]) -> Option<usize> {
+    words.iter().filter_map(|w| text.find(w)).min()
+}
+
+fn topics_2008(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -> Vec<FoundSection> {
+    let prose = body.text.as_str();
+    let cands = candidates(doc);
+    specs
+        .iter()
+        .map(|spec| {
+            let heading = cands.iter().find(|(_, _, title)| heading_matches(spec, doc.text(title)));
+            if let Some((line, _, title)) = heading {
+                let end = cands.iter().map(|c| c.0).find(|&l| l > *line).unwrap_or(doc.lines.len());
+                return FoundSection {
+                    spec,
+                    status: SectionStatus::Present,
+                    heading_line: Some(*line),
+                    evidence: Some(doc.norm.original_range(title.clone())),
+                    body: line + 1..end,
+                };
+            }
+            if let Some(r) = statement(prose, spec.statements) {
+                let evidence = Some(body.original_range(r));
+                return FoundSection { spec, status: SectionStatus::Present, heading_line: None, evidence, body: 0..0 };
+            }
+            let status = if first_of(prose, spec.mentions).is_some() { SectionStatus::Mentioned } else { SectionStatus::Missing };
+            FoundSection { spec, status, heading_line: None, evidence: None, body: 0..0 }
+        })
+        .collect()
+}
+
+/// The first clause of `prose` that contains every word of one statement group; returns its
+/// range in `prose`.
+fn statement(prose: &str, groups: &[&[&str]]) -> Option<Range<usize>> {
+    if groups.is_empty() {
+        return None;
+    }
+    for (start, clause) in clauses(prose) {
+        if groups.iter().any(|g| g.iter().all(|w| word_in_clause(clause, w))) {
+            return Some(start..start + clause.len());
+        }
+    }
+    None
+}
+
+fn word_in_clause(clause: &str, w: &str) -> bool {
+    match w {
+        "#" => has_count(clause, &['件', '条', '项', '个', '次', '份']),
+        "#件" => has_count(clause, &['件']),
+        _ => clause.contains(w),
+    }
+}
+
+/// A number followed by one of `units`, allowing "400多条" and "5500余件".
+fn has_count(clause: &str, units: &[char]) -> bool {
+    let mut after_number = false;
+    for c in clause.chars() {
+        if after_number && units.contains(&c) {
+            return true;
+        }
+        after_number = c.is_ascii_digit() || (after_number && matches!(c, '多' | '余'));
+    }
+    false
+}
+
+/// Clauses of prose: split at Chinese and ASCII clause punctuation and line breaks.
+pub fn clauses(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = iter.next() {
+            if matches!(c, '。' | ',' | '，' | ';' | '；' | '!' | '?' | '！' | '？' | '\n' | '(' | ')') {
+                let s = start;
+                start = i + c.len_utf8();
+                if i > s {
+                    return Some((s, &text[s..i]));
+                }
+            }
+        }
+        if start < text.len() {
+            let s = start;
+            start = text.len();
+            return Some((s, &text[s..]));
+        }
+        None
+    })
+}

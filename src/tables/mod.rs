@@ -1,0 +1,539 @@
+//! Tables found in the text and mapped onto the format of their era (rules.md §3, §6).
+//!
+//! The format fixes the order of rows and columns, and that order survives every layout, even
+//! PDF text whose row labels land after their numbers. So a table is read as runs of values
+//! between labels, and the runs are aligned to the format's rows by a small dynamic programme
+//! that rewards a run whose label names the row and otherwise keeps the format's order. Labels
+//! anchor; order fills the gaps.
+
+pub mod tokens;
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::format::{self, BlockSpec, ColumnSpec, RowSpec, TableSpec};
+use crate::result::{Era, TableStatus};
+use crate::sections::FoundSection;
+use tokens::{Token, TokenKind, Value};
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub row: String,
+    pub column: &'static ColumnSpec,
+    pub value: Value,
+    /// Normalised range of the cell text (empty range at the row for cells not written).
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct MappedTable {
+    pub spec: &'static TableSpec,
+    pub status: TableStatus,
+    /// Normalised range of the table text.
+    pub range: Option<Range<usize>>,
+    pub cells: Vec<Cell>,
+    /// Rows of the format with no values in the text: (row id, where the table is).
+    pub missing_rows: Vec<String>,
+    /// Why the table could not be read, for `table.unreadable`.
+    pub unreadable: Option<String>,
+    /// The order of values was recovered from the table's own equations (PDF extraction).
+    pub reordered: bool,
+    /// Whether the section the table belongs under was found.
+    pub section_present: bool,
+}
+
+impl MappedTable {
+    pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.row == row && c.column.id == column)
+    }
+}
+
+/// Reads the tables `era` requires. Each table is searched under its section; without one, by
+/// its own anchor words.
+pub fn read_tables(doc: &Document, era: Era, sections: &[FoundSection]) -> Vec<MappedTable> {
+    let specs = format::tables_for(era);
+    let heading_lines: Vec<usize> = sections.iter().filter_map(|s| s.heading_line).collect();
+    specs
+        .iter()
+        .map(|spec| {
+            let section = sections.iter().find(|s| s.spec.id == spec.section && s.heading_line.is_some());
+            let region = match section {
+                Some(s) => Some(s.body.clone()),
+                None => region_by_anchor(doc, spec, &heading_lines, sections),
+            };
+            read_table(doc, spec, era, region, section.is_some())
+        })
+        .collect()
+}
+
+/// Without a section heading, the table starts at its first strong anchor outside the other
+/// tables' sections and runs to the next section heading.
+fn region_by_anchor(
+    doc: &Document,
+    spec: &TableSpec,
+    heading_lines: &[usize],
+    sections: &[FoundSection],
+) -> Option<Range<usize>> {
+    let strong = &spec.anchors[..1.min(spec.anchors.len())];
+    let in_other_table_section = |i: usize| {
+        sections.iter().any(|s| {
+            s.spec.id != spec.section
+                && s.heading_line.is_some()
+                && ["active_disclosure", "applications", "review_litigation"].contains(&s.spec.id)
+                && s.body.contains(&i)
+        })
+    };
+    let start = doc.lines.iter().enumerate().position(|(i, l)| {
+        let t = doc.line_text(l);
+        (t.chars().count() <= 40 || t.contains(['|', '\t'])) && strong.iter().any(|a| t.contains(a)) && !in_other_table_section(i)
+    })?;
+    let end = heading_lines.iter().copied().filter(|&h| h > start).min().unwrap_or(doc.lines.len());
+    Some(start..end)
+}
+
+fn is_anchor(doc: &Document, t: &Token, spec: &TableSpec) -> bool {
+    let text = doc.text(&t.range);
+    text.chars().count() <= 60 && spec.anchors.iter().any(|a| text.contains(a))
+}
+
+fn read_table(doc: &Document, spec: &'static TableSpec, era: Era, region: Option<Range<usize>>, section_present: bool) -> MappedTable {
+    let mut table = MappedTable {
+        spec,
+        status: TableStatus::Missing,
+        range: None,
+        cells: Vec::new(),
+        missing_rows: Vec::new(),
+        unreadable: None,
+        reordered: false,
+        section_present,
+    };
+    let Some(lines) = region else { return table };
+    let all = tokens::tokenize(doc, lines);
+    // Prose before the table is not part of it.
+    let Some(first) = all.iter().position(|t| is_anchor(doc, t, spec) || matches!(t.kind, TokenKind::Value(Value::Number(_)))) else {
+        return table;
+    };
+    let toks = &all[first..];
+    if !toks.iter().any(|t| matches!(t.kind, TokenKind::Value(Value::Number(_)))) {
+        return table;
+    }
+    let (start, end) = (toks[0].range.start, toks.iter().map(|t| t.range.end).max().unwrap_or(toks[0].range.end));
+    table.range = Some(start..end);
+    table.spec = detect_variant(doc, spec, era, toks);
+    let spec = table.spec;
+
+    if spec.blocks.len() == 1 && spec.blocks[0].rows.len() == 1 {
+        read_single_row(doc, &mut table, toks);
+    } else {
+        let segments = split_blocks(doc, spec, toks);
+        for (block, segment) in segments {
+            let rows: Vec<(&'static BlockSpec, &'static RowSpec)> = match block {
+                Some(b) => b.rows.iter().map(|r| (b, r)).collect(),
+                None => spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect(),
+            };
+            map_rows(doc, &mut table, &rows, segment);
+        }
+        let read: std::collections::HashSet<&str> = table.cells.iter().map(|c| c.row.as_str()).collect();
+        for b in spec.blocks {
+            for r in b.rows {
+                let id = format::row_id(b, r);
+                if !read.contains(id.as_str()) {
+                    table.missing_rows.push(id);
+                }
+            }
+        }
+    }
+    let total_rows: usize = spec.blocks.iter().map(|b| b.rows.len()).sum();
+    table.status = if table.unreadable.is_some() {
+        TableStatus::Unreadable
+    } else if table.missing_rows.len() * 2 > total_rows {
+        table.unreadable = Some(format!("只能对应上 {} 行中的 {} 行", total_rows, total_rows - table.missing_rows.len()));
+        TableStatus::Unreadable
+    } else {
+        TableStatus::Present
+    };
+    table
+}
+
+/// Picks the variant whose own header words the table text uses; the era decides ties.
+fn detect_variant(doc: &Document, spec: &'static TableSpec, era: Era, toks: &[Token]) -> &'static TableSpec {
+    let labels: String = toks.iter().filter(|t| t.kind == TokenKind::Label).map(|t| doc.text(&t.range)).collect();
+    let labels: String = labels.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut best = spec;
+    let mut best_score = (0usize, spec.variant == era);
+    for v in format::variants_of(spec.id) {
+        let score = (v.variant_keys.iter().filter(|k| labels.contains(*k)).count(), v.variant == era);
+        if score > best_score {
+            best = v;
+            best_score = score;
+        }
+    }
+    best
+}
+
+/// Splits an `active` table at its "第二十条第（N）项" headers.
+fn split_blocks<'t>(doc: &Document, spec: &'static TableSpec, toks: &'t [Token]) -> Vec<(Option<&'static BlockSpec>, &'t [Token])> {
+    if spec.blocks.len() == 1 {
+        return vec![(Some(&spec.blocks[0]), toks)];
+    }
+    let mut cuts: Vec<(usize, Option<&'static BlockSpec>)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Label {
+            continue;
+        }
+        if let Some(item) = article_item(doc.text(&t.range)) {
+            cuts.push((i, spec.blocks.iter().find(|b| b.article_item == item)));
+        }
+    }
+    if cuts.is_empty() {
+        return vec![(None, toks)];
+    }
+    let mut out = Vec::new();
+    for (k, &(i, block)) in cuts.iter().enumerate() {
+        let end = cuts.get(k + 1).map(|c| c.0).unwrap_or(toks.len());
+        // A header naming an item the format does not have ("第二十条第（七）项") is mapped as unknown.
+        out.push((block.or(None), &toks[i..end]));
+    }
+    out.retain(|(b, _)| b.is_some());
+    out
+}
+
+/// N of "第二十条第（N）项".
+fn article_item(label: &str) -> Option<u8> {
+    let i = label.find("第二十条")?;
+    let rest = label[i + "第二十条".len()..].trim_start();
+    let rest = rest.strip_prefix('第').unwrap_or(rest).trim_start_matches(['(', ' ']);
+    let c = rest.chars().next()?;
+    let n = "一二三四五六七八九十".chars().position(|x| x == c).map(|p| p as u8 + 1).or_else(|| c.to_digit(10).map(|d| d as u8))?;
+    Some(n)
+}
+
+/// A run of values between labels, with the label just before it.
+struct Run<'t> {
+    label: Option<&'t Token>,
+    values: Vec<&'t Token>,
+    /// Empty cells before the first value of a row line, usable if the row is short.
+    leading_empties: Vec<&'t Token>,
+}
+
+fn runs(toks: &[Token]) -> Vec<Run<'_>> {
+    let mut out: Vec<Run<'_>> = Vec::new();
+    let mut label: Option<&Token> = None;
+    let mut lead: Vec<&Token> = Vec::new();
+    let mut current: Option<Run<'_>> = None;
+    for t in toks {
+        match &t.kind {
+            TokenKind::Label => {
+                out.extend(current.take());
+                label = Some(t);
+                lead.clear();
+            }
+            TokenKind::LeadingEmpty => {
+                out.extend(current.take());
+                lead.push(t);
+            }
+            TokenKind::Value(_) => {
+                let run = current.get_or_insert_with(|| Run {
+                    label: label.take(),
+                    values: Vec::new(),
+                    leading_empties: std::mem::take(&mut lead),
+                });
+                run.values.push(t);
+            }
+            TokenKind::RowEnd => {
+                out.extend(current.take());
+                label = None;
+                lead.clear();
+            }
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// The row a label names: the key that ends last in the label wins (a label cell joined over
+/// lines names its row last), then the longest key.
+fn label_row(doc: &Document, label: &Token, rows: &[(&'static BlockSpec, &'static RowSpec)]) -> Option<usize> {
+    let text = doc.text(&label.range);
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (k, (_, row)) in rows.iter().enumerate() {
+        for key in row.keys {
+            if let Some(pos) = text.rfind(key) {
+                let cand = (pos + key.len(), key.len(), k);
+                if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
+                    best = Some(cand);
+                }
+            }
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// A run cut to row widths: (label row, values).
+struct Chunk<'t> {
+    label_row: Option<usize>,
+    values: Vec<&'t Token>,
+}
+
+fn map_rows(doc: &Document, table: &mut MappedTable, rows: &[(&'static BlockSpec, &'static RowSpec)], toks: &[Token]) {
+    if rows.is_empty() {
+        return;
+    }
+    let mut chunks: Vec<Chunk<'_>> = Vec::new();
+    for run in runs(toks) {
+        let label_row = run.label.and_then(|l| label_row(doc, l, rows));
+        let width = label_row.map(|k| rows[k].0.columns.len()).unwrap_or(rows[0].0.columns.len());
+        let mut values = run.values;
+        if values.len() < width && !run.leading_empties.is_empty() {
+            let need = (width - values.len()).min(run.leading_empties.len());
+            let mut lead: Vec<&Token> = run.leading_empties[run.leading_empties.len() - need..].to_vec();
+            lead.extend(values);
+            values = lead;
+        }
+        let uniform = rows.iter().all(|(b, _)| b.columns.len() == width);
+        if uniform && values.len() > width {
+            for (k, piece) in values.chunks(width).enumerate() {
+                chunks.push(Chunk { label_row: if k == 0 { label_row } else { None }, values: piece.to_vec() });
+            }
+        } else {
+            chunks.push(Chunk { label_row, values });
+        }
+    }
+    let assignment = align(&chunks, rows);
+    for (chunk, row) in chunks.iter().zip(assignment) {
+        let Some(r) = row else { continue };
+        let (block, spec_row) = rows[r];
+        let id = format::row_id(block, spec_row);
+        if table.cells.iter().any(|c| c.row == id) {
+            continue;
+        }
+        for (k, col) in block.columns.iter().enumerate() {
+            let (value, range) = match chunk.values.get(k) {
+                Some(t) => (
+                    match &t.kind {
+                        TokenKind::Value(v) => v.clone(),
+                        _ => Value::Empty,
+                    },
+                    t.range.clone(),
+                ),
+                // Fewer values than columns: the rest were not written.
+                None => {
+                    let at = chunk.values.last().map(|t| t.range.end).unwrap_or(0);
+                    (Value::Empty, at..at)
+                }
+            };
+            table.cells.push(Cell { row: id.clone(), column: col, value, range });
+        }
+    }
+}
+
+/// Monotone alignment of chunks to rows. Returns the row of each chunk (None: dropped).
+fn align(chunks: &[Chunk<'_>], rows: &[(&'static BlockSpec, &'static RowSpec)]) -> Vec<Option<usize>> {
+    const DROP_CHUNK: i32 = -3;
+    let score = |c: &Chunk<'_>, r: usize| -> i32 {
+        let label = match c.label_row {
+            Some(l) if l == r => 10,
+            Some(_) => -4,
+            None => 1,
+        };
+        let width = rows[r].0.columns.len();
+        let fit = if c.values.len() == width { 0 } else { -2 };
+        label + fit
+    };
+    let (n, m) = (chunks.len(), rows.len());
+    let mut dp = vec![vec![i32::MIN / 2; m + 1]; n + 1];
+    let mut from = vec![vec![0u8; m + 1]; n + 1];
+    for j in 0..=m {
+        dp[0][j] = 0;
+        from[0][j] = 2;
+    }
+    for i in 1..=n {
+        for j in 0..=m {
+            let mut best = dp[i - 1][j] + DROP_CHUNK;
+            let mut how = 1u8;
+            if j > 0 {
+                if dp[i][j - 1] > best {
+                    best = dp[i][j - 1];
+                    how = 2;
+                }
+                let take = dp[i - 1][j - 1] + score(&chunks[i - 1], j - 1);
+                if take >= best {
+                    best = take;
+                    how = 0;
+                }
+            }
+            dp[i][j] = best;
+            from[i][j] = how;
+        }
+    }
+    let mut out = vec![None; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 {
+        match from[i][j] {
+            0 => {
+                out[i - 1] = Some(j - 1);
+                i -= 1;
+                j -= 1;
+            }
+            1 => i -= 1,
+            _ => j -= 1,
+        }
+    }
+    out
+}
+
+/// The 复议/诉讼 table: one data row of 15 numbers. PDF extraction can interleave its columns
+/// with header words; when the numbers as read break the table's equations but one and only one
+/// interleaving of them satisfies every equation, that interleaving is what the table says.
+fn read_single_row(_doc: &Document, table: &mut MappedTable, toks: &[Token]) {
+    let block = &table.spec.blocks[0];
+    let row = format::row_id(block, &block.rows[0]);
+    let values: Vec<&Token> = toks.iter().filter(|t| t.is_value()).collect();
+    let width = block.columns.len();
+    if values.len() != width {
+        table.unreadable = Some(format!("应有 {width} 个数，读到 {} 个", values.len()));
+        return;
+    }
+    let split_by_labels = {
+        let first = toks.iter().position(|t| t.is_value()).unwrap_or(0);
+        let last = toks.iter().rposition(|t| t.is_value()).unwrap_or(0);
+        toks[first..=last].iter().any(|t| t.kind == TokenKind::Label)
+    };
+    let mut order: Vec<usize> = (0..width).collect();
+    let nums: Option<Vec<i64>> = values
+        .iter()
+        .map(|t| match &t.kind {
+            TokenKind::Value(Value::Number(n)) => Some(n.as_f64() as i64),
+            TokenKind::Value(Value::Empty) => Some(0),
+            _ => None,
+        })
+        .collect();
+    if let Some(nums) = nums {
+        let groups = equation_groups(table.spec);
+        if split_by_labels && !groups.is_empty() && !satisfies(&nums, &order, &groups) {
+            match recover_interleaving(&nums, &groups, width) {
+                Recovery::Unique(o) => {
+                    order = o;
+                    table.reordered = true;
+                }
+                Recovery::Ambiguous => {
+                    table.unreadable = Some("数字的排列顺序在提取中被打乱，且无法唯一还原".to_string());
+                    return;
+                }
+                Recovery::None => {}
+            }
+        }
+    }
+    for (col_idx, col) in block.columns.iter().enumerate() {
+        let t = values[order[col_idx]];
+        let value = match &t.kind {
+            TokenKind::Value(v) => v.clone(),
+            _ => Value::Empty,
+        };
+        table.cells.push(Cell { row: row.clone(), column: col, value, range: t.range.clone() });
+    }
+}
+
+/// Column positions of each single-row equation: parts first, total last.
+fn equation_groups(spec: &TableSpec) -> Vec<Vec<usize>> {
+    let cols = spec.blocks[0].columns;
+    let pos = |id: &str| cols.iter().position(|c| c.id == id);
+    spec.equations
+        .iter()
+        .filter_map(|e| e.rhs.iter().chain(e.lhs.iter()).map(|id| pos(id)).collect::<Option<Vec<usize>>>())
+        .collect()
+}
+
+/// `order[col]` is the index of the value read for column `col`.
+fn satisfies(nums: &[i64], order: &[usize], groups: &[Vec<usize>]) -> bool {
+    groups.iter().all(|g| {
+        let (total, parts) = g.split_last().expect("groups are not empty");
+        parts.iter().map(|&c| nums[order[c]]).sum::<i64>() == nums[order[*total]]
+    })
+}
+
+enum Recovery {
+    Unique(Vec<usize>),
+    Ambiguous,
+    None,
+}
+
+/// Finds the way to deal the values, in reading order, into the equation groups so that each
+/// group keeps its columns' order, groups start in column order, and every group adds up.
+fn recover_interleaving(nums: &[i64], groups: &[Vec<usize>], width: usize) -> Recovery {
+    let covered: usize = groups.iter().map(Vec::len).sum();
+    if covered != width {
+        return Recovery::None;
+    }
+    let mut found: Vec<Vec<usize>> = Vec::new();
+    let mut fill = vec![0usize; groups.len()];
+    let mut order = vec![usize::MAX; width];
+    let mut budget = 2_000_000u32;
+    deal(nums, groups, 0, &mut fill, &mut order, &mut found, &mut budget);
+    if budget == 0 || found.len() >= MAX_SOLUTIONS {
+        return if found.is_empty() { Recovery::None } else { Recovery::Ambiguous };
+    }
+    // Arithmetic alone can allow several deals (a 1 and a 6 trading groups). Extraction keeps a
+    // group's cells together, so among the deals prefer those that switch groups least often in
+    // reading order; only cells matter, as equal values make deals identical.
+    let group_of = |o: &[usize]| {
+        let mut g = vec![0usize; nums.len()];
+        for (k, cols) in groups.iter().enumerate() {
+            for &c in cols {
+                g[o[c]] = k;
+            }
+        }
+        g.windows(2).filter(|w| w[0] != w[1]).count()
+    };
+    let Some(least) = found.iter().map(|o| group_of(o)).min() else { return Recovery::None };
+    found.retain(|o| group_of(o) == least);
+    let mut distinct: Vec<Vec<i64>> = found.iter().map(|o| o.iter().map(|&i| nums[i]).collect()).collect();
+    distinct.sort();
+    distinct.dedup();
+    match distinct.len() {
+        1 => Recovery::Unique(found.swap_remove(0)),
+        _ => Recovery::Ambiguous,
+    }
+}
+
+const MAX_SOLUTIONS: usize = 256;
+
+fn deal(
+    nums: &[i64],
+    groups: &[Vec<usize>],
+    i: usize,
+    fill: &mut [usize],
+    order: &mut [usize],
+    found: &mut Vec<Vec<usize>>,
+    budget: &mut u32,
+) {
+    if *budget == 0 || found.len() >= MAX_SOLUTIONS {
+        return;
+    }
+    *budget -= 1;
+    if i == nums.len() {
+        found.push(order.to_vec());
+        return;
+    }
+    for g in 0..groups.len() {
+        // Groups begin in column order: group g may start only after group g-1 has.
+        if fill[g] == 0 && g > 0 && fill[g - 1] == 0 {
+            break;
+        }
+        if fill[g] == groups[g].len() {
+            continue;
+        }
+        let col = groups[g][fill[g]];
+        if fill[g] + 1 == groups[g].len() {
+            let parts: i64 = groups[g][..fill[g]].iter().map(|&c| nums[order[c]]).sum();
+            if parts != nums[i] {
+                continue;
+            }
+        }
+        order[col] = i;
+        fill[g] += 1;
+        deal(nums, groups, i + 1, fill, order, found, budget);
+        fill[g] -= 1;
+        order[col] = usize::MAX;
+    }
+}

@@ -1,0 +1,209 @@
+//! Table text as a stream of label and value tokens, whatever the layout.
+//!
+//! Tables arrive one cell per line (blank or "|" lines between cells, header words split over
+//! lines), as " | " rows, as tab-separated rows, or as PDF text with page footers inside. All of
+//! them become the same stream: labels, values, and the end of each explicit row. Mapping onto a
+//! format happens later, by labels and by the order the format fixes.
+
+use std::ops::Range;
+
+use crate::document::{Document, LineKind};
+use crate::result::Number;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Number(Number),
+    /// Blank, "—", "-", "/", "无": recorded as empty, not as 0.
+    Empty,
+    /// Text where a number belongs ("约5", "若干").
+    Invalid,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenKind {
+    Label,
+    Value(Value),
+    /// An empty cell of a row line before its first value: label padding of merged cells, or
+    /// a blank first value. The mapper decides, knowing the row's width.
+    LeadingEmpty,
+    /// End of an explicit row (" | " or tab-separated line).
+    RowEnd,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Normalised byte range of the cell text (for labels joined over lines: first to last line).
+    pub range: Range<usize>,
+}
+
+impl Token {
+    pub fn is_value(&self) -> bool {
+        matches!(self.kind, TokenKind::Value(_))
+    }
+}
+
+const EMPTY_MARKERS: &[&str] = &["", "—", "——", "-", "--", "―", "–", "/", "\\", "无", "空", "/ ", "—/—", "×"];
+const UNITS: &[&str] = &["万元", "亿元", "元", "件", "个", "项", "条", "次", "%"];
+
+/// Reads a cell's text as a value, or None when it is a label.
+pub fn parse_value(s: &str) -> Option<Value> {
+    let s = s.trim();
+    if EMPTY_MARKERS.contains(&s) {
+        return Some(Value::Empty);
+    }
+    let mut body = s;
+    for u in UNITS {
+        if let Some(b) = body.strip_suffix(u) {
+            body = b.trim_end();
+            break;
+        }
+    }
+    let (neg, digits) = match body.as_bytes().first()? {
+        b'-' => (true, &body[1..]),
+        b'+' => (false, &body[1..]),
+        _ => (false, body),
+    };
+    let digits = digits.trim_start();
+    if digits.is_empty() || !digits.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let mut seen_dot = false;
+    let mut clean = String::with_capacity(digits.len());
+    for (i, c) in digits.char_indices() {
+        match c {
+            '0'..='9' => clean.push(c),
+            ',' if !seen_dot && i > 0 => {}
+            '.' if !seen_dot && i + 1 < digits.len() => {
+                seen_dot = true;
+                clean.push('.');
+            }
+            _ => return None,
+        }
+    }
+    if seen_dot {
+        let v: f64 = clean.parse().ok()?;
+        Some(Value::Number(Number::Dec(if neg { -v } else { v })))
+    } else {
+        let v: i64 = clean.parse().ok()?;
+        Some(Value::Number(Number::Int(if neg { -v } else { v })))
+    }
+}
+
+fn is_rule_line(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+' | '=' | '｜'))
+}
+
+/// Tokens of the lines `lines` of `doc`.
+pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    // Consecutive label lines with nothing between them are one cell split over lines.
+    let mut label_open = false;
+    for line in &doc.lines[lines] {
+        match line.kind {
+            LineKind::Blank | LineKind::Chrome => {
+                label_open = false;
+                continue;
+            }
+            LineKind::PageFooter => continue,
+            LineKind::Heading(_) | LineKind::Text => {}
+        }
+        let t = doc.line_text(line);
+        if is_rule_line(t) {
+            label_open = false;
+            continue;
+        }
+        if t.contains(['|', '\t', '｜']) {
+            label_open = false;
+            row_line(t, line.range.start, &mut out);
+            continue;
+        }
+        match parse_value(t) {
+            Some(v) => {
+                label_open = false;
+                out.push(Token { kind: TokenKind::Value(v), range: line.range.clone() });
+            }
+            None => {
+                if label_open {
+                    if let Some(last) = out.last_mut() {
+                        last.range.end = line.range.end;
+                        continue;
+                    }
+                }
+                label_open = true;
+                out.push(Token { kind: TokenKind::Label, range: line.range.clone() });
+            }
+        }
+    }
+    out
+}
+
+fn row_line(t: &str, offset: usize, out: &mut Vec<Token>) {
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, c) in t.char_indices() {
+        if matches!(c, '|' | '\t' | '｜') {
+            cells.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    cells.push(start..t.len());
+    // A leading or trailing "|" leaves an empty edge cell that is not a cell of the table.
+    if t.trim_start().starts_with(['|', '｜']) && cells.first().is_some_and(|r| t[r.clone()].trim().is_empty()) {
+        cells.remove(0);
+    }
+    if t.trim_end().ends_with(['|', '｜']) && cells.last().is_some_and(|r| t[r.clone()].trim().is_empty()) {
+        cells.pop();
+    }
+    let trimmed = |r: &Range<usize>| {
+        let s = &t[r.clone()];
+        let a = r.start + (s.len() - s.trim_start().len());
+        let b = (r.start + s.trim_end().len()).max(a);
+        offset + a..offset + b
+    };
+    let parsed: Vec<(Range<usize>, Option<Value>, bool)> = cells
+        .iter()
+        .map(|r| {
+            let s = t[r.clone()].trim();
+            (trimmed(r), parse_value(s), s.is_empty())
+        })
+        .collect();
+    let has_value = parsed.iter().any(|(_, v, blank)| v.is_some() && !blank);
+    let before = out.len();
+    let mut seen_value = false;
+    for (range, value, blank) in parsed {
+        let kind = match value {
+            _ if blank && !has_value => continue,
+            _ if blank && !seen_value => TokenKind::LeadingEmpty,
+            Some(v) => {
+                seen_value = true;
+                TokenKind::Value(v)
+            }
+            None if seen_value => TokenKind::Value(Value::Invalid),
+            None => TokenKind::Label,
+        };
+        out.push(Token { kind, range });
+    }
+    if out.len() > before {
+        out.push(Token { kind: TokenKind::RowEnd, range: offset + t.len()..offset + t.len() });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values() {
+        assert_eq!(parse_value("805"), Some(Value::Number(Number::Int(805))));
+        assert_eq!(parse_value("-3"), Some(Value::Number(Number::Int(-3))));
+        assert_eq!(parse_value("160.5964万元"), Some(Value::Number(Number::Dec(160.5964))));
+        assert_eq!(parse_value("251000元"), Some(Value::Number(Number::Int(251000))));
+        assert_eq!(parse_value("1,234"), Some(Value::Number(Number::Int(1234))));
+        assert_eq!(parse_value("—"), Some(Value::Empty));
+        assert_eq!(parse_value("/"), Some(Value::Empty));
+        assert_eq!(parse_value("1.属于国家秘密"), None);
+        assert_eq!(parse_value("规章"), None);
+        assert_eq!(parse_value("1."), None);
+    }
+}
