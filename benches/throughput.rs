@@ -1,1 +1,66 @@
-fn main() {}
+//! `cargo bench`: whole-check throughput on the fixtures, in MB/s and time per report.
+//!
+//! A plain harness: each input is checked repeatedly for about half a second after a warm-up,
+//! and the mean is reported. The 30 KB case is the 淮安 report with its 总体情况 prose repeated
+//! until the text is 30 KB, which keeps the tables and structure of a real report.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use nianbao::{check_text, Options};
+
+fn fixture(path: &str) -> String {
+    let full = format!("{}/../shared/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {full} must exist: {e}"))
+}
+
+/// The 淮安 report grown to about `bytes` by repeating its overview paragraphs inside 一.
+fn grown_report(bytes: usize) -> String {
+    let text = fixture("real/huaian-szf-2024-pdftotext.txt");
+    let start = text.find("（一）主动公开情况").expect("overview");
+    let end = text.find("二、主动公开政府信息情况").expect("section 二");
+    let filler = &text[start..end];
+    let mut grown = text[..end].to_string();
+    while grown.len() + (text.len() - end) < bytes {
+        grown.push_str(filler);
+    }
+    grown.push_str(&text[end..]);
+    grown
+}
+
+fn measure(name: &str, text: &str) {
+    let opts = Options::default();
+    for _ in 0..20 {
+        black_box(check_text(black_box(text), &opts));
+    }
+    let budget = Duration::from_millis(500);
+    let start = Instant::now();
+    let mut runs = 0u32;
+    while start.elapsed() < budget {
+        black_box(check_text(black_box(text), &opts));
+        runs += 1;
+    }
+    let per = start.elapsed() / runs;
+    let mbps = text.len() as f64 / per.as_secs_f64() / 1e6;
+    println!("{name:<48} {:>7.1} KB {:>9.1} µs/check {:>8.1} MB/s", text.len() as f64 / 1024.0, per.as_secs_f64() * 1e6, mbps);
+}
+
+fn main() {
+    // `cargo test --benches` runs bench targets with --bench absent; keep that quick.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    println!("{:<48} {:>10} {:>18} {:>13}", "input", "size", "time", "throughput");
+    for f in [
+        "seeds/jilin-kjj-2019.txt",
+        "seeds/loudi-jxw-2017.txt",
+        "seeds/shucheng-kjj-2016.txt",
+        "seeds/zhangdian-kjj-2012-traditional-pinyin.txt",
+        "seeds/zibo-kjj-2017-workplan-not-a-report.txt",
+        "real/huaian-szf-2024-pdftotext.txt",
+    ] {
+        measure(f, &fixture(f));
+    }
+    measure("huaian grown to 30 KB", &grown_report(30 * 1024));
+    measure("huaian grown to 1 MB", &grown_report(1024 * 1024));
+}

@@ -134,17 +134,25 @@ fn check_decoded(text: &str, encoding: &'static str, opts: &Options) -> CheckRes
         );
     }
 
-    let body = body_view(&doc, &[]);
-    let found = sections::find_sections(&doc, era, &body);
-    let mapped = tables::read_tables(&doc, era, &found);
-    let table_ranges: Vec<Range<usize>> = mapped.iter().filter_map(|t| t.range.clone()).collect();
-    let prose = body_view(&doc, &table_ranges);
+    // Pre-2019 reports have no national tables, so their prose is their whole body; later ones
+    // are searched for section words in the whole text, then read as prose without the tables.
+    let (found, mapped, prose) = if era == Era::E2008 {
+        let body = body_view(&doc, &[]);
+        (sections::find_sections(&doc, era, &body), Vec::new(), body)
+    } else {
+        let found = sections::find_sections(&doc, era, &doc.norm);
+        let mapped = tables::read_tables(&doc, era, &found);
+        let table_ranges: Vec<Range<usize>> = mapped.iter().filter_map(|t| t.range.clone()).collect();
+        let prose = body_view(&doc, &table_ranges);
+        (found, mapped, prose)
+    };
 
     check_year(&facts, &prose, &loc, &mut diags);
     check_deadline(&facts, era, &loc, &mut diags);
     check_sections(&doc, era, &facts, &found, &loc, &mut diags);
     for t in &mapped {
-        check_table_presence(t, era, &loc, &mut diags);
+        let heading = found.iter().find(|s| s.spec.id == t.spec.section).and_then(|s| s.evidence.clone());
+        check_table_presence(t, era, heading.map(|r| loc.original(r)), &loc, &mut diags);
         if t.status == TableStatus::Present {
             crate::rules::check_table(t, facts.agency_level, &loc, &mut diags);
         }
@@ -342,7 +350,7 @@ fn missing_hint(era: Era, id: &str) -> &'static str {
     }
 }
 
-fn check_table_presence(t: &MappedTable, era: Era, loc: &Locator<'_>, out: &mut Vec<Diagnostic>) {
+fn check_table_presence(t: &MappedTable, era: Era, heading: Option<Span>, loc: &Locator<'_>, out: &mut Vec<Diagnostic>) {
     let spec = t.spec;
     let span = t.range.as_ref().map(|r| loc.span_of(r));
     match t.status {
@@ -352,6 +360,7 @@ fn check_table_presence(t: &MappedTable, era: Era, loc: &Locator<'_>, out: &mut 
                     Diagnostic::error("table.missing", format!("“{}”部分没有统计表", spec.title))
                         .with_table(spec.id)
                         .with_section(spec.section)
+                        .with_span(heading)
                         .with_hint("按格式附上统计表；若表格是图片，请改为文字表格"),
                 );
             }

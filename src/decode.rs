@@ -44,7 +44,7 @@ impl DecodeError {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use crate::normalize::NormText;
+use crate::text;
 
 /// How a heading is numbered. Reports use one style for their top level and others below it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -193,9 +194,11 @@ enum MetaField {
 fn is_chrome(t: &str, offset: usize, meta: &mut PageMetadata) -> bool {
     let bare = t.trim_start_matches(['|', ' ', '\t']);
     let mut found_meta = false;
-    for &(key, field) in META_KEYS {
+    // Every metadata key is followed by a colon; most lines have none.
+    let keys = if bare.contains(':') { META_KEYS } else { &[] };
+    for &(key, field) in keys {
         let mut from = 0;
-        while let Some(i) = bare[from..].find(key) {
+        while let Some(i) = text::find(&bare[from..], key) {
             let at = from + i;
             from = at + key.len();
             // Keys count only at the start of a cell: line start, after "|", tab or spaces.
@@ -234,7 +237,9 @@ fn is_chrome(t: &str, offset: usize, meta: &mut PageMetadata) -> bool {
     if CHROME_PREFIXES.iter().any(|p| bare.starts_with(p)) {
         return true;
     }
-    if CHROME_WORDS.iter().any(|w| bare.contains(w)) {
+    // The first characters of CHROME_WORDS; a line without any cannot hold one.
+    let may_hold_word = bare.chars().any(|c| matches!(c, '点' | '浏' | '阅' | '访' | '字' | '我'));
+    if may_hold_word && CHROME_WORDS.iter().any(|w| text::contains(bare, w)) {
         if meta.published.is_none() {
             meta.published = find_date(bare).map(|(d, r)| (d, r.start + offset..r.end + offset));
         }
@@ -393,6 +398,13 @@ mod tests {
         assert_eq!(numbering("第一部分 总体情况").map(|x| (x.0, x.1)), Some((NumberStyle::Part, 1)));
         assert_eq!(numbering("第二十条第(一)项"), None);
         assert_eq!(numbering("2019年"), None);
+    }
+
+    #[test]
+    fn chrome_words_start_with_the_prefiltered_characters() {
+        for w in CHROME_WORDS {
+            assert!(matches!(w.chars().next(), Some('点' | '浏' | '阅' | '访' | '字' | '我')), "{w}");
+        }
     }
 
     #[test]

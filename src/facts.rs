@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::document::{Document, LineKind};
 use crate::result::{AgencyLevel, Era};
+use crate::text;
 
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
@@ -26,13 +27,16 @@ impl Facts {
 
 /// Words of a report's name for itself.
 fn names_annual_report(t: &str) -> bool {
-    (t.contains("年度报告") || t.contains("年报") || t.contains("年度工作报告"))
-        && (t.contains("信息公开") || t.contains("政务公开"))
+    ["年度报告", "年报", "年度工作报告"].iter().any(|w| text::contains(t, w))
+        && ["信息公开", "政务公开"].iter().any(|w| text::contains(t, w))
 }
 
-/// Words of documents that resemble reports but are not (rules.md §5).
-fn names_other_document(t: &str) -> bool {
-    ["工作方案", "实施方案", "工作要点", "关于印发", "通知", "指南", "目录", "工作计划", "意见"].iter().any(|w| t.contains(w))
+/// Titles of documents that resemble reports but are not (rules.md §5): the last words say what
+/// a document is.
+fn is_other_document_title(t: &str) -> bool {
+    let t = t.trim_end_matches(['。', ' ', ')', '》']);
+    ["通知", "方案", "要点", "意见", "指南", "目录", "计划", "函", "办法", "规定"].iter().any(|w| t.ends_with(w))
+        || t.starts_with("关于印发")
 }
 
 pub fn read_facts(doc: &Document) -> Facts {
@@ -62,11 +66,10 @@ pub fn read_facts(doc: &Document) -> Facts {
 
     let text = &doc.norm.text;
     let work_plan_markers = text.matches("牵头").count() + text.matches("配合落实").count();
-    let titled_report = names_annual_report(title_text);
-    let titled_other = !titled_report && {
-        let first = content.first().map(|&i| doc.line_text(&doc.lines[i])).unwrap_or("");
-        names_other_document(title_text) || (first.chars().count() <= 60 && names_other_document(first))
-    };
+    let first = content.first().map(|&i| doc.line_text(&doc.lines[i])).unwrap_or("");
+    // The last words of a title name the kind of document: "关于做好…年度报告编制工作的通知" is a notice.
+    let titled_other = is_other_document_title(title_text) || (first.chars().count() <= 60 && is_other_document_title(first));
+    let titled_report = names_annual_report(title_text) && !titled_other;
     // Before the year in a report's title stands its agency; a notice's title has other words there.
     facts.agency = facts
         .title
@@ -79,7 +82,7 @@ pub fn read_facts(doc: &Document) -> Facts {
     facts.is_annual_report = if titled_report {
         true
     } else if titled_other || work_plan_markers >= 3 {
-        false
+        structured && work_plan_markers < 3
     } else {
         structured || (names_annual_report(text) && facts.year.is_some() && national_headings(doc) >= 2)
     };

@@ -23,6 +23,7 @@ pub mod result;
 pub mod rules;
 pub mod sections;
 pub mod tables;
+pub mod text;
 
 pub use check::{check_bytes, check_text, Options};
 pub use result::CheckResult;

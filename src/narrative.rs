@@ -11,6 +11,7 @@ use crate::normalize::NormText;
 use crate::result::{CellRef, Diagnostic, Number};
 use crate::tables::tokens::Value;
 use crate::tables::MappedTable;
+use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Subject {
@@ -100,9 +101,9 @@ fn counts(clause: &str) -> Vec<(usize, usize, i64)> {
 
 fn subject_of(clause: &str) -> Option<Subject> {
     let positions = [
-        (clause.rfind("申请"), Subject::Applications),
-        (clause.rfind("行政复议"), Subject::Review),
-        (clause.rfind("行政诉讼"), Subject::Litigation),
+        (text::rfind(clause, "申请"), Subject::Applications),
+        (text::rfind(clause, "行政复议"), Subject::Review),
+        (text::rfind(clause, "行政诉讼"), Subject::Litigation),
     ];
     positions.iter().filter_map(|(p, s)| p.map(|p| (p, *s))).max_by_key(|(p, _)| *p).map(|(_, s)| s)
 }
@@ -148,7 +149,7 @@ fn check_sentence(
         let abs = |r: std::ops::Range<usize>| offset + start + r.start..offset + start + r.end;
         check_statements(clause, subj, tables, &abs, span, out);
         for (a, b, stated) in counts(clause) {
-            let Some(fig) = FIGURES.iter().find(|f| f.subject == subj && f.words.iter().any(|g| g.iter().all(|w| clause.contains(w)))) else {
+            let Some(fig) = FIGURES.iter().find(|f| f.subject == subj && f.words.iter().any(|g| g.iter().all(|w| text::contains(clause, w)))) else {
                 continue;
             };
             let sums: Vec<i64> = fig.cells.iter().filter_map(|cells| table_sum(tables, fig.table, cells)).collect();
@@ -180,7 +181,7 @@ fn check_statements(
     span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span,
     out: &mut Vec<Diagnostic>,
 ) {
-    let none_received = ["未收到", "没有收到", "未接到"].iter().find_map(|w| clause.find(w).map(|p| (p, w.len())));
+    let none_received = ["未收到", "没有收到", "未接到"].iter().find_map(|w| text::find(clause, w).map(|p| (p, w.len())));
     if let (Some((p, len)), Subject::Applications) = (none_received, subj) {
         if let Some(n) = table_sum(tables, APPLICATIONS, &[("1", "total")]).filter(|&n| n > 0) {
             let mut d = Diagnostic::error("text.table_mismatch", format!("正文称未收到申请，表格中本年新收申请为 {n} 件"))
@@ -193,7 +194,7 @@ fn check_statements(
             out.push(d);
         }
     }
-    let all_upheld = ["均获维持", "均被维持", "全部维持", "均维持"].iter().find_map(|w| clause.find(w).map(|p| (p, w.len())));
+    let all_upheld = ["均获维持", "均被维持", "全部维持", "均维持"].iter().find_map(|w| text::find(clause, w).map(|p| (p, w.len())));
     if let Some((p, len)) = all_upheld {
         let groups: &[&str] = match subj {
             Subject::Review => &["review"],

@@ -11,6 +11,7 @@ use std::ops::Range;
 use crate::document::{Document, LineKind, NumberStyle};
 use crate::format::SectionSpec;
 use crate::normalize::NormText;
+use crate::text;
 use crate::result::{Era, SectionStatus};
 
 #[derive(Debug, Clone)]
@@ -26,8 +27,8 @@ pub struct FoundSection {
 }
 
 pub fn heading_matches(spec: &SectionSpec, title: &str) -> bool {
-    spec.heading.iter().any(|group| group.iter().all(|w| title.contains(w)))
-        && !spec.heading_excludes.iter().any(|w| title.contains(w))
+    spec.heading.iter().any(|group| group.iter().all(|w| text::contains(title, w)))
+        && !spec.heading_excludes.iter().any(|w| text::contains(title, w))
 }
 
 /// Headings that could be section headings: numbered ones, and short unnumbered lines.
@@ -175,7 +176,7 @@ fn word_in_clause(clause: &str, w: &str) -> bool {
     match w {
         "#" => has_count(clause, &['件', '条', '项', '个', '次', '份']),
         "#件" => has_count(clause, &['件']),
-        _ => clause.contains(w),
+        _ => text::contains(clause, w),
     }
 }
 

@@ -45,13 +45,13 @@ impl NormText {
     pub fn view(&self, parts: impl Iterator<Item = (Range<usize>, Option<char>)>) -> NormText {
         let mut b = Builder::with_capacity(self.text.len());
         for (r, sep) in parts {
-            let mut last = None;
-            for (i, ch) in self.text[r.clone()].char_indices() {
-                let (s, e) = self.origin[r.start + i];
-                b.push(ch, s, e);
-                last = Some((s, e));
+            if r.is_empty() {
+                continue;
             }
-            if let (Some(sep), Some((s, e))) = (sep, last) {
+            b.text.push_str(&self.text[r.clone()]);
+            b.origin.extend_from_slice(&self.origin[r.clone()]);
+            if let Some(sep) = sep {
+                let (s, e) = self.origin[r.end - 1];
                 b.push(sep, s, e);
             }
         }
@@ -103,9 +103,26 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{00A0}' | '\u{3000}' | '\u{2002}' | '\u{2003}' | '\u{2009}')
 }
 
+/// Which characters of U+3400..U+9FFF the table has, one bit each: most characters of a
+/// simplified report are not traditional, and a bit test settles them without a search.
+static T2S_PRESENT: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; (0xA000 - 0x3400) / 64 + 1];
+    for &(t, _) in t2s_table::T2S {
+        let c = t as usize;
+        if (0x3400..0xA000).contains(&c) {
+            bits[(c - 0x3400) / 64] |= 1 << ((c - 0x3400) % 64);
+        }
+    }
+    bits
+});
+
 /// Simplified form of a traditional character, if the table has one.
 pub fn to_simplified(c: char) -> Option<char> {
     if !is_cjk(c) {
+        return None;
+    }
+    let u = c as usize;
+    if (0x3400..0xA000).contains(&u) && T2S_PRESENT[(u - 0x3400) / 64] & (1 << ((u - 0x3400) % 64)) == 0 {
         return None;
     }
     t2s_table::T2S.binary_search_by_key(&c, |&(t, _)| t).ok().map(|i| t2s_table::T2S[i].1)
@@ -246,7 +263,8 @@ fn chinese_date_at(chars: &[Ch], i: usize, b: &mut Builder) -> Option<usize> {
     }
     let digits: Option<Vec<u32>> = chars[i..i + 4].iter().map(|c| chinese_digit(c.c)).collect();
     let digits = digits?;
-    if digits[0] != 1 && digits[0] != 2 {
+    let year = digits.iter().fold(0, |acc, d| acc * 10 + d);
+    if !(1990..=2099).contains(&year) {
         return None;
     }
     for (k, d) in digits.iter().enumerate() {

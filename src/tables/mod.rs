@@ -93,7 +93,7 @@ fn region_by_anchor(
 
 fn is_anchor(doc: &Document, t: &Token, spec: &TableSpec) -> bool {
     let text = doc.text(&t.range);
-    text.chars().count() <= 60 && spec.anchors.iter().any(|a| text.contains(a))
+    text.len() <= 180 && spec.anchors.iter().any(|a| crate::text::contains(text, a))
 }
 
 fn read_table(doc: &Document, spec: &'static TableSpec, era: Era, region: Option<Range<usize>>, section_present: bool) -> MappedTable {
@@ -200,7 +200,7 @@ fn split_blocks<'t>(doc: &Document, spec: &'static TableSpec, toks: &'t [Token])
 
 /// N of "第二十条第（N）项".
 fn article_item(label: &str) -> Option<u8> {
-    let i = label.find("第二十条")?;
+    let i = crate::text::find(label, "第二十条")?;
     let rest = label[i + "第二十条".len()..].trim_start();
     let rest = rest.strip_prefix('第').unwrap_or(rest).trim_start_matches(['(', ' ']);
     let c = rest.chars().next()?;
@@ -258,7 +258,7 @@ fn label_row(doc: &Document, label: &Token, rows: &[(&'static BlockSpec, &'stati
     let mut best: Option<(usize, usize, usize)> = None;
     for (k, (_, row)) in rows.iter().enumerate() {
         for key in row.keys {
-            if let Some(pos) = text.rfind(key) {
+            if let Some(pos) = crate::text::rfind(text, key) {
                 let cand = (pos + key.len(), key.len(), k);
                 if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
                     best = Some(cand);
@@ -460,80 +460,105 @@ enum Recovery {
 
 /// Finds the way to deal the values, in reading order, into the equation groups so that each
 /// group keeps its columns' order, groups start in column order, and every group adds up.
+///
+/// Arithmetic alone can allow several deals (a 1 and a 6 trading groups). Extraction keeps a
+/// group's cells together, so the search keeps only the deals that switch groups least often in
+/// reading order (branch and bound), and accepts them when they all give the same cells.
 fn recover_interleaving(nums: &[i64], groups: &[Vec<usize>], width: usize) -> Recovery {
     let covered: usize = groups.iter().map(Vec::len).sum();
-    if covered != width {
+    if covered != width || nums.iter().any(|&n| n < 0) {
         return Recovery::None;
     }
-    let mut found: Vec<Vec<usize>> = Vec::new();
-    let mut fill = vec![0usize; groups.len()];
-    let mut order = vec![usize::MAX; width];
-    let mut budget = 2_000_000u32;
-    deal(nums, groups, 0, &mut fill, &mut order, &mut found, &mut budget);
-    if budget == 0 || found.len() >= MAX_SOLUTIONS {
-        return if found.is_empty() { Recovery::None } else { Recovery::Ambiguous };
+    let mut suffix_max = vec![0i64; nums.len() + 1];
+    for i in (0..nums.len()).rev() {
+        suffix_max[i] = suffix_max[i + 1].max(nums[i]);
     }
-    // Arithmetic alone can allow several deals (a 1 and a 6 trading groups). Extraction keeps a
-    // group's cells together, so among the deals prefer those that switch groups least often in
-    // reading order; only cells matter, as equal values make deals identical.
-    let group_of = |o: &[usize]| {
-        let mut g = vec![0usize; nums.len()];
-        for (k, cols) in groups.iter().enumerate() {
-            for &c in cols {
-                g[o[c]] = k;
-            }
-        }
-        g.windows(2).filter(|w| w[0] != w[1]).count()
+    let mut search = Deal {
+        nums,
+        groups,
+        suffix_max,
+        fill: vec![0; groups.len()],
+        sums: vec![0; groups.len()],
+        order: vec![usize::MAX; width],
+        found: Vec::new(),
+        best: usize::MAX,
+        budget: 200_000,
     };
-    let Some(least) = found.iter().map(|o| group_of(o)).min() else { return Recovery::None };
-    found.retain(|o| group_of(o) == least);
-    let mut distinct: Vec<Vec<i64>> = found.iter().map(|o| o.iter().map(|&i| nums[i]).collect()).collect();
+    search.run(0, None, 0);
+    if search.budget == 0 {
+        return if search.found.is_empty() { Recovery::None } else { Recovery::Ambiguous };
+    }
+    // Equal values make different deals give identical cells; only cells matter.
+    let mut distinct: Vec<Vec<i64>> = search.found.iter().map(|o| o.iter().map(|&i| nums[i]).collect()).collect();
     distinct.sort();
     distinct.dedup();
     match distinct.len() {
-        1 => Recovery::Unique(found.swap_remove(0)),
+        0 => Recovery::None,
+        1 => Recovery::Unique(search.found.swap_remove(0)),
         _ => Recovery::Ambiguous,
     }
 }
 
-const MAX_SOLUTIONS: usize = 256;
+struct Deal<'a> {
+    nums: &'a [i64],
+    groups: &'a [Vec<usize>],
+    /// Largest value at or after each position: a group's parts cannot outgrow its total.
+    suffix_max: Vec<i64>,
+    fill: Vec<usize>,
+    sums: Vec<i64>,
+    /// `order[col]` = index of the value dealt to column `col`.
+    order: Vec<usize>,
+    found: Vec<Vec<usize>>,
+    best: usize,
+    budget: u32,
+}
 
-fn deal(
-    nums: &[i64],
-    groups: &[Vec<usize>],
-    i: usize,
-    fill: &mut [usize],
-    order: &mut [usize],
-    found: &mut Vec<Vec<usize>>,
-    budget: &mut u32,
-) {
-    if *budget == 0 || found.len() >= MAX_SOLUTIONS {
-        return;
-    }
-    *budget -= 1;
-    if i == nums.len() {
-        found.push(order.to_vec());
-        return;
-    }
-    for g in 0..groups.len() {
-        // Groups begin in column order: group g may start only after group g-1 has.
-        if fill[g] == 0 && g > 0 && fill[g - 1] == 0 {
-            break;
+impl Deal<'_> {
+    fn run(&mut self, i: usize, last: Option<usize>, switches: usize) {
+        // Every unfinished group other than the current one costs at least one more switch.
+        let owed = (0..self.groups.len()).filter(|&g| Some(g) != last && self.fill[g] < self.groups[g].len()).count();
+        if self.budget == 0 || switches + owed > self.best {
+            return;
         }
-        if fill[g] == groups[g].len() {
-            continue;
+        self.budget -= 1;
+        if i == self.nums.len() {
+            if switches < self.best {
+                self.best = switches;
+                self.found.clear();
+            }
+            if self.found.len() < 64 {
+                self.found.push(self.order.clone());
+            }
+            return;
         }
-        let col = groups[g][fill[g]];
-        if fill[g] + 1 == groups[g].len() {
-            let parts: i64 = groups[g][..fill[g]].iter().map(|&c| nums[order[c]]).sum();
-            if parts != nums[i] {
+        // Continuing the current group first finds few-switch deals early, tightening the bound.
+        let candidates = last.into_iter().chain((0..self.groups.len()).filter(move |&g| Some(g) != last));
+        for g in candidates.collect::<Vec<_>>() {
+            // Groups begin in column order: group g may start only after group g-1 has.
+            if self.fill[g] == 0 && g > 0 && self.fill[g - 1] == 0 {
                 continue;
             }
+            let slots = self.groups[g].len();
+            if self.fill[g] == slots {
+                continue;
+            }
+            let is_total = self.fill[g] + 1 == slots;
+            let v = self.nums[i];
+            if is_total && self.sums[g] != v {
+                continue;
+            }
+            if !is_total && self.sums[g] + v > self.suffix_max[i + 1] {
+                continue;
+            }
+            let col = self.groups[g][self.fill[g]];
+            self.order[col] = i;
+            self.fill[g] += 1;
+            self.sums[g] += v;
+            let step = usize::from(last.is_some_and(|l| l != g));
+            self.run(i + 1, Some(g), switches + step);
+            self.sums[g] -= v;
+            self.fill[g] -= 1;
+            self.order[col] = usize::MAX;
         }
-        order[col] = i;
-        fill[g] += 1;
-        deal(nums, groups, i + 1, fill, order, found, budget);
-        fill[g] -= 1;
-        order[col] = usize::MAX;
     }
 }

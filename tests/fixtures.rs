@@ -1,0 +1,328 @@
+//! The real reports in ../shared/fixtures, each checked against what its README says a correct
+//! checker reports. A missing fixture fails the test: these never skip.
+
+use nianbao::result::{CheckResult, Number, SectionStatus, Severity, TableStatus};
+use nianbao::{check_text, Options};
+
+fn fixture(path: &str) -> String {
+    let full = format!("{}/../shared/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {full} must exist: {e}"))
+}
+
+fn check(path: &str) -> (String, CheckResult) {
+    let text = fixture(path);
+    let r = check_text(&text, &Options { name: path.to_string(), era: None });
+    assert_spans_sound(&text, &r);
+    (text, r)
+}
+
+/// Every span lies on character boundaries of the input and cells' raw text is what the span covers.
+fn assert_spans_sound(text: &str, r: &CheckResult) {
+    let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+    for t in &r.tables {
+        for c in &t.cells {
+            assert!(ok(c.span.start, c.span.end), "cell span {:?}", c.span);
+            assert_eq!(&text[c.span.start..c.span.end], c.raw);
+        }
+    }
+    for d in &r.diagnostics {
+        if let Some(s) = &d.span {
+            assert!(ok(s.start, s.end), "diagnostic span {:?} of {}", s, d.code);
+        }
+    }
+    for s in r.sections.iter().filter_map(|s| s.span.as_ref()) {
+        assert!(ok(s.start, s.end));
+    }
+}
+
+fn status(r: &CheckResult, id: &str) -> SectionStatus {
+    r.sections.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("section {id} listed")).status
+}
+
+fn table_status(r: &CheckResult, id: &str) -> TableStatus {
+    r.tables.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("table {id} listed")).status
+}
+
+fn value(r: &CheckResult, table: &str, row: &str, col: &str) -> Option<Number> {
+    r.cell(table, row, col).unwrap_or_else(|| panic!("cell {table}/{row}/{col} read")).value
+}
+
+fn int(r: &CheckResult, table: &str, row: &str, col: &str) -> i64 {
+    match value(r, table, row, col) {
+        Some(Number::Int(i)) => i,
+        other => panic!("{table}/{row}/{col} is {other:?}"),
+    }
+}
+
+fn codes(r: &CheckResult, severity: Severity) -> Vec<(&'static str, Option<&'static str>)> {
+    let mut v: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == severity).map(|d| (d.code, d.section.or(d.table))).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn jilin_2019_active_table_flattened_one_cell_per_line() {
+    let (_, r) = check("seeds/jilin-kjj-2019.txt");
+    let d = &r.document;
+    assert!(d.is_annual_report);
+    assert_eq!(d.year, Some(2019));
+    assert_eq!(d.era.map(|e| e.as_str()), Some("2019"));
+    assert_eq!(d.agency.as_deref(), Some("吉林市科技局"));
+    assert_eq!(d.published.as_deref(), Some("2020-01-14"));
+    for id in ["overview", "active_disclosure", "applications", "review_litigation", "problems"] {
+        assert_eq!(status(&r, id), SectionStatus::Present, "{id}");
+    }
+    assert_eq!(status(&r, "other"), SectionStatus::Missing);
+
+    let active = r.tables.iter().find(|t| t.id == "active").unwrap();
+    assert_eq!(active.status, TableStatus::Present);
+    assert_eq!(active.variant.map(|v| v.as_str()), Some("2019"));
+    assert_eq!(active.cells.len(), 22, "all of 20.1, 20.5, 20.6, 20.8, 20.9");
+    let expect = [
+        ("20.1.regulations", ["new_made", "new_published", "total_published"], [0, 0, 0]),
+        ("20.1.normative_documents", ["new_made", "new_published", "total_published"], [5, 5, 7]),
+        ("20.5.licensing", ["previous", "change", "decisions"], [0, 1, 79]),
+        ("20.5.other_services", ["previous", "change", "decisions"], [8, 0, 365]),
+        ("20.6.penalty", ["previous", "change", "decisions"], [0, 0, 0]),
+        ("20.6.coercion", ["previous", "change", "decisions"], [0, 0, 0]),
+    ];
+    for (row, cols, vals) in expect {
+        for (c, v) in cols.iter().zip(vals) {
+            assert_eq!(int(&r, "active", row, c), v, "{row}/{c}");
+        }
+    }
+    assert_eq!(int(&r, "active", "20.8.fees", "previous"), 0);
+    assert_eq!(int(&r, "active", "20.8.fees", "change"), 0);
+    assert_eq!(int(&r, "active", "20.9.procurement", "projects"), 0);
+    assert_eq!(int(&r, "active", "20.9.procurement", "amount"), 0);
+
+    assert_eq!(table_status(&r, "applications"), TableStatus::Missing);
+    assert_eq!(table_status(&r, "review_litigation"), TableStatus::Missing);
+    assert_eq!(
+        codes(&r, Severity::Error),
+        vec![
+            ("section.missing", Some("other")),
+            ("table.missing", Some("applications")),
+            ("table.missing", Some("review_litigation")),
+        ]
+    );
+    assert!(codes(&r, Severity::Warning).is_empty(), "{:?}", codes(&r, Severity::Warning));
+}
+
+#[test]
+fn huaian_2024_pdftotext_is_read_completely_and_consistent() {
+    let (_, r) = check("real/huaian-szf-2024-pdftotext.txt");
+    let d = &r.document;
+    assert_eq!(d.year, Some(2024));
+    assert_eq!(d.era.map(|e| e.as_str()), Some("2021"));
+    assert_eq!(d.agency.as_deref(), Some("淮安市人民政府"));
+    assert_eq!(d.agency_level, nianbao::result::AgencyLevel::Government);
+    for s in &r.sections {
+        assert_eq!(s.status, SectionStatus::Present, "{}", s.id);
+    }
+    for t in &r.tables {
+        assert_eq!(t.status, TableStatus::Present, "{}", t.id);
+        assert_eq!(t.variant.map(|v| v.as_str()), Some("2021"), "{}", t.id);
+    }
+
+    // 主动公开
+    assert_eq!(int(&r, "active", "20.1.regulations", "issued"), 1);
+    assert_eq!(int(&r, "active", "20.1.regulations", "in_force"), 11);
+    assert_eq!(int(&r, "active", "20.1.normative_documents", "repealed"), 26);
+    assert_eq!(int(&r, "active", "20.5.licensing", "decisions"), 447228);
+    assert_eq!(int(&r, "active", "20.6.penalty", "decisions"), 3985758);
+    assert_eq!(int(&r, "active", "20.6.coercion", "decisions"), 88283);
+    assert_eq!(value(&r, "active", "20.8.fees", "amount_wan_yuan"), Some(Number::Dec(96171.6)));
+
+    // 申请: 25 × 7, with rows 3.1/3.2 and 3.5.5/3.6.x whose labels the PDF displaced.
+    let apps = r.tables.iter().find(|t| t.id == "applications").unwrap();
+    assert_eq!(apps.cells.len(), 25 * 7);
+    assert_eq!(int(&r, "applications", "1", "total"), 3119);
+    assert_eq!(int(&r, "applications", "2", "total"), 34);
+    assert_eq!(int(&r, "applications", "3.7", "total"), 3050);
+    assert_eq!(int(&r, "applications", "4", "total"), 103);
+    assert_eq!(int(&r, "applications", "3.1", "total"), 1362);
+    assert_eq!(int(&r, "applications", "3.1", "legal_service"), 50);
+    assert_eq!(int(&r, "applications", "3.2", "total"), 454);
+    assert_eq!(int(&r, "applications", "3.3.8", "natural_person"), 105);
+    assert_eq!(int(&r, "applications", "3.4.1", "total"), 769);
+    assert_eq!(int(&r, "applications", "3.5.1", "total"), 62);
+    assert_eq!(int(&r, "applications", "3.5.5", "total"), 1);
+    assert_eq!(int(&r, "applications", "3.6.1", "total"), 71);
+    assert_eq!(int(&r, "applications", "3.6.2", "total"), 6);
+    assert_eq!(int(&r, "applications", "3.6.3", "total"), 110);
+    assert_eq!(int(&r, "applications", "3.7", "natural_person"), 2932);
+
+    // 复议/诉讼: the PDF order 72 64 178 37 12 1 1 6 351 13 4 8 1 26 20 recovered.
+    let review = [
+        ("review", [72, 64, 178, 37, 351]),
+        ("litigation_direct", [12, 1, 1, 6, 20]),
+        ("litigation_after_review", [13, 4, 8, 1, 26]),
+    ];
+    for (group, vals) in review {
+        for (col, v) in ["upheld", "corrected", "other", "pending", "total"].iter().zip(vals) {
+            assert_eq!(int(&r, "review_litigation", "data", &format!("{group}.{col}")), v, "{group}.{col}");
+        }
+    }
+    assert!(r.diagnostics.iter().any(|d| d.code == "table.reordered"));
+
+    // No error findings; prose figures agree with the tables; 信息处理费 reported.
+    assert_eq!(codes(&r, Severity::Error), vec![]);
+    assert!(!r.diagnostics.iter().any(|d| d.code == "section.incomplete" && d.section == Some("other")));
+    // A 人民政府 report without 考核/评议/追究 gets the (warning) reminder.
+    assert_eq!(codes(&r, Severity::Warning), vec![("section.incomplete", Some("overview"))]);
+}
+
+/// The same report with one prose figure edited must be caught at the edited figure.
+#[test]
+fn huaian_prose_figures_are_compared_with_the_tables() {
+    let text = fixture("real/huaian-szf-2024-pdftotext.txt");
+    let cases = [
+        ("公开申请 3119 件", "公开申请 3118 件", "1", "total", 3119, 3118),
+        ("复 3050 件", "复 3051 件", "3.7", "total", 3050, 3051),
+        ("结转申请 34 件", "结转申请 35 件", "2", "total", 34, 35),
+        ("另有 103 件", "另有 13 件", "4", "total", 103, 13),
+        ("行政复议 351\n件", "行政复议 350\n件", "data", "review.total", 351, 350),
+        ("结果纠正 64 件", "结果纠正 63 件", "data", "review.corrected", 64, 63),
+        ("行政诉讼 46 件", "行政诉讼 47 件", "data", "litigation_direct.total", 46, 47),
+    ];
+    for (from, to, row, col, expected, actual) in cases {
+        assert_eq!(text.matches(from).count(), 1, "{from}");
+        let edited = text.replace(from, to);
+        let r = check_text(&edited, &Options::default());
+        let found: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "text.table_mismatch").collect();
+        assert_eq!(found.len(), 1, "{to}: {:?}", r.diagnostics);
+        let d = found[0];
+        assert!(d.cells.iter().any(|c| c.row == row && c.column == col), "{to}: {:?}", d.cells);
+        assert_eq!(d.expected, Some(Number::Int(expected)));
+        assert_eq!(d.actual, Some(Number::Int(actual)));
+        let span = d.span.expect("points at the figure");
+        let at = &edited[span.start..span.end];
+        assert!(at.contains(&actual.to_string()) && at.ends_with('件'), "{to}: span covers {at:?}");
+    }
+}
+
+/// A changed table cell in the PDF text is caught, with the cell among those reported.
+#[test]
+fn huaian_changed_cell_is_caught() {
+    let text = fixture("real/huaian-szf-2024-pdftotext.txt");
+    // 1.属于国家秘密 自然人 2 → 3
+    let edited = text.replacen("1.属于国家秘密\n\n2\n", "1.属于国家秘密\n\n3\n", 1);
+    assert_ne!(edited, text);
+    let r = check_text(&edited, &Options::default());
+    let hits: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.cells.iter().any(|c| c.row == "3.3.1" && c.column == "natural_person"))
+        .map(|d| d.code)
+        .collect();
+    assert!(hits.contains(&"table.row_sum"), "{hits:?}");
+    assert!(hits.contains(&"table.column_sum"), "{hits:?}");
+    let d = r.diagnostics.iter().find(|d| d.code == "table.column_sum").unwrap();
+    assert_eq!(d.expected, Some(Number::Int(2933)));
+    assert_eq!(d.actual, Some(Number::Int(2932)));
+}
+
+#[test]
+fn shucheng_2016_narrative_pre_2019() {
+    let (_, r) = check("seeds/shucheng-kjj-2016.txt");
+    assert_eq!(r.document.era.map(|e| e.as_str()), Some("2008"));
+    assert_eq!(r.document.year, Some(2016));
+    assert_eq!(r.document.published.as_deref(), Some("2017-01-10"));
+    assert_eq!(status(&r, "active_disclosure"), SectionStatus::Present);
+    assert_eq!(status(&r, "fees"), SectionStatus::Missing);
+    assert_eq!(status(&r, "review_litigation"), SectionStatus::Missing);
+    assert_ne!(status(&r, "applications"), SectionStatus::Present);
+    assert!(r.tables.is_empty(), "no national tables before 2019");
+    let errs = codes(&r, Severity::Error);
+    assert!(errs.contains(&("section.missing", Some("fees"))));
+    assert!(errs.contains(&("section.missing", Some("review_litigation"))));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "doc.late"));
+}
+
+#[test]
+fn loudi_2017_three_part_local_structure() {
+    let (_, r) = check("seeds/loudi-jxw-2017.txt");
+    assert_eq!(r.document.era.map(|e| e.as_str()), Some("2008"));
+    assert_eq!(r.document.agency.as_deref(), Some("市经信委"));
+    assert_eq!(status(&r, "problems"), SectionStatus::Present);
+    for id in ["fees", "review_litigation", "other"] {
+        assert_eq!(status(&r, id), SectionStatus::Missing, "{id}");
+    }
+    assert_ne!(status(&r, "applications"), SectionStatus::Present);
+}
+
+#[test]
+fn zhangdian_2012_traditional_with_pinyin_noise() {
+    let (text, r) = check("seeds/zhangdian-kjj-2012-traditional-pinyin.txt");
+    assert_eq!(r.source.script, nianbao::result::Script::Traditional);
+    assert_eq!(r.document.era.map(|e| e.as_str()), Some("2008"));
+    assert_eq!(r.document.title.as_deref(), Some("张店区科学技术局2012年政府信息公开工作年度报告"));
+    assert_eq!(r.document.agency.as_deref(), Some("张店区科学技术局"));
+    assert_eq!(r.document.published.as_deref(), Some("2013-03-29"));
+    for s in &r.sections {
+        assert_eq!(s.status, SectionStatus::Present, "{}", s.id);
+    }
+    assert!(!r.diagnostics.iter().any(|d| d.code == "doc.late"));
+    assert_eq!(codes(&r, Severity::Error), vec![]);
+    // Section spans point at the user's own (traditional, annotated) characters.
+    let fees = r.sections.iter().find(|s| s.id == "fees").unwrap().span.unwrap();
+    assert!(text[fees.start..fees.end].contains("收費(fèi)"), "{}", &text[fees.start..fees.end]);
+}
+
+#[test]
+fn zibo_work_plan_is_not_an_annual_report() {
+    let (_, r) = check("seeds/zibo-kjj-2017-workplan-not-a-report.txt");
+    assert!(!r.document.is_annual_report);
+    assert!(r.sections.is_empty() && r.tables.is_empty());
+    assert_eq!(r.diagnostics.len(), 1);
+    assert_eq!(r.diagnostics[0].code, "doc.not_annual_report");
+    assert_eq!(r.summary.errors, 1);
+}
+
+/// The deadline: the same jilin report published after 1月31日 is late for a department.
+#[test]
+fn late_publication_is_reported() {
+    let text = fixture("seeds/jilin-kjj-2019.txt").replace("发布日期:2020-01-14", "发布日期:2020-02-14");
+    let r = check_text(&text, &Options::default());
+    let late: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "doc.late").collect();
+    assert_eq!(late.len(), 1);
+    assert_eq!(late[0].severity, Severity::Warning);
+    assert!(late[0].message.contains("2020-01-31"), "{}", late[0].message);
+    let s = late[0].span.unwrap();
+    assert_eq!(&text[s.start..s.end], "2020-02-14");
+}
+
+/// A 2022 report filled in on the 2019 tables is "未按新格式编制".
+#[test]
+fn outdated_table_format_for_the_year() {
+    let text = fixture("seeds/jilin-kjj-2019.txt").replace("吉林市科技局2019年", "吉林市科技局2022年");
+    let r = check_text(&text, &Options::default());
+    assert_eq!(r.document.era.map(|e| e.as_str()), Some("2021"));
+    let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "doc.format_outdated").collect();
+    assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(d[0].table, Some("active"));
+    let active = r.tables.iter().find(|t| t.id == "active").unwrap();
+    assert_eq!(active.variant.map(|v| v.as_str()), Some("2019"), "mapped on its own format");
+    assert_eq!(active.cells.len(), 22);
+}
+
+#[test]
+fn statistics_period_year_must_match_the_title() {
+    let text = fixture("real/huaian-szf-2024-pdftotext.txt").replace("统计期限自 2024 年", "统计期限自 2023 年");
+    let r = check_text(&text, &Options::default());
+    let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "doc.year_mismatch").collect();
+    assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+    let s = d[0].span.unwrap();
+    assert_eq!(&text[s.start..s.end], "2023");
+}
+
+#[test]
+fn last_years_text_left_in_the_body_is_reported() {
+    let text = fixture("seeds/jilin-kjj-2019.txt").replace("2019年,我局在市政府科技局网站", "2018年,我局在市政府科技局网站");
+    let r = check_text(&text, &Options::default());
+    let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "doc.year_mismatch").collect();
+    assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+    let s = d[0].span.unwrap();
+    assert_eq!(&text[s.start..s.end], "2018");
+}
