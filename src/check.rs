@@ -220,21 +220,19 @@ fn check_year(facts: &Facts, prose: &NormText, loc: &Locator<'_>, out: &mut Vec<
         }
     }
     // "2018年，我局……" opening a sentence of a 2019 report: last year's text left in.
-    let text = prose.text.as_str();
-    let mut sentence_start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '。'))) {
-        if !matches!(c, '。' | '\n' | ';' | '；') {
-            continue;
-        }
-        let raw = &text[sentence_start..i];
+    for (start, raw) in crate::text::sentences(&prose.text) {
         let sentence = raw.trim_start();
-        let offset = sentence_start + (raw.len() - sentence.len());
-        sentence_start = (i + c.len_utf8()).min(text.len());
-        let Some((y, r)) = facts::year_in(sentence) else { continue };
-        if r.start != 0 || y >= *year {
+        let offset = start + (raw.len() - sentence.len());
+        // Only sentences that open with a year: "2018年，……".
+        let b = sentence.as_bytes();
+        if b.len() < 7 || !b[..4].iter().all(u8::is_ascii_digit) || !sentence[4..].starts_with('年') {
             continue;
         }
-        let after = sentence[r.end..].trim_start_matches(['年', '度', ',', '，']);
+        let Some((y, _)) = facts::year_in(&sentence[..7]) else { continue };
+        if y >= *year {
+            continue;
+        }
+        let after = sentence[4..].trim_start_matches(['年', '度', ',', '，']);
         let opens_statement = ["我", "本", "全", "市", "县", "区", "局", "委", "共"].iter().any(|w| after.starts_with(w));
         let compares = ["比", "较", "相比", "同比", "以来", "至今", "以前", "之前"].iter().any(|w| sentence.contains(w));
         if opens_statement && !compares {

@@ -99,13 +99,14 @@ impl Document {
 }
 
 fn classify(t: &str, offset: usize, meta: &mut PageMetadata) -> LineKind {
-    if t.is_empty() || t.chars().all(|c| c.is_whitespace()) {
+    // Lines are trimmed, so an empty one is blank.
+    if t.is_empty() {
         return LineKind::Blank;
     }
     if is_page_footer(t) {
         return LineKind::PageFooter;
     }
-    if t.chars().count() <= 160 && is_chrome(t, offset, meta) {
+    if t.len() <= 480 && is_chrome(t, offset, meta) {
         return LineKind::Chrome;
     }
     if let Some(h) = heading(t, offset) {
@@ -116,6 +117,9 @@ fn classify(t: &str, offset: usize, meta: &mut PageMetadata) -> LineKind {
 
 /// "-4-", "— 4 —", "第 4 页", "第4页 共6页", "4/12".
 pub fn is_page_footer(t: &str) -> bool {
+    if t.len() > 40 || !t.starts_with(['-', '—', '–', '第']) && !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.as_str();
     let digits_only = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
@@ -288,15 +292,28 @@ pub fn find_date(s: &str) -> Option<(String, Range<usize>)> {
     None
 }
 
-const CHINESE_ORDINALS: &str = "一二三四五六七八九十";
+fn chinese_ordinal_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
 
 fn chinese_ordinal(s: &str) -> Option<(u32, usize)> {
     let mut value = 0u32;
     let mut len = 0;
     let mut seen_ten = false;
     for c in s.chars() {
-        let Some(d) = CHINESE_ORDINALS.chars().position(|x| x == c) else { break };
-        let d = d as u32 + 1;
+        let Some(d) = chinese_ordinal_digit(c) else { break };
         if d == 10 {
             if seen_ten {
                 break;

@@ -78,13 +78,14 @@ pub fn read_facts(doc: &Document) -> Facts {
         .and_then(|(t, _)| agency_from_title(t))
         .or_else(|| doc.meta.agency.clone());
     facts.agency_level = facts.agency.as_deref().map(agency_level).unwrap_or_default();
-    let structured = national_headings(doc) >= 4;
+    let headings = national_headings(doc);
+    let structured = headings >= 4;
     facts.is_annual_report = if titled_report {
         true
     } else if titled_other || work_plan_markers >= 3 {
         structured && work_plan_markers < 3
     } else {
-        structured || (names_annual_report(text) && facts.year.is_some() && national_headings(doc) >= 2)
+        structured || (headings >= 2 && facts.year.is_some() && names_annual_report(text))
     };
     facts
 }

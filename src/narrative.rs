@@ -121,15 +121,12 @@ fn table_sum(tables: &[MappedTable], table: &str, cells: &[(&str, &str)]) -> Opt
 }
 
 pub fn check_narrative(prose: &NormText, tables: &[MappedTable], span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span, out: &mut Vec<Diagnostic>) {
-    let text = prose.text.as_str();
-    let mut sentence_start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '。'))) {
-        if !matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？') {
-            continue;
+    for (offset, sentence) in text::sentences(&prose.text) {
+        // Most sentences state no count and none of the statements checked; skip them whole.
+        let relevant = !counts(sentence).is_empty() || ["收到", "接到", "维持"].iter().any(|w| text::contains(sentence, w));
+        if relevant {
+            check_sentence(sentence, offset, tables, span, out);
         }
-        let sentence = &text[sentence_start..i];
-        check_sentence(sentence, sentence_start, tables, span, out);
-        sentence_start = (i + c.len_utf8()).min(text.len());
     }
 }
 
@@ -141,7 +138,7 @@ fn check_sentence(
     out: &mut Vec<Diagnostic>,
 ) {
     let mut subject = None;
-    for (start, clause) in crate::sections::clauses(sentence) {
+    for (start, clause) in text::clauses(sentence) {
         if let Some(s) = subject_of(clause) {
             subject = Some(s);
         }

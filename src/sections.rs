@@ -133,6 +133,7 @@ fn first_of(text: &str, words: &[&str]) -> Option<usize> {
 
 fn topics_2008(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -> Vec<FoundSection> {
     let prose = body.text.as_str();
+    let clauses: Vec<(usize, &str)> = text::clauses(prose).collect();
     let cands = candidates(doc);
     specs
         .iter()
@@ -148,7 +149,7 @@ fn topics_2008(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -
                     body: line + 1..end,
                 };
             }
-            if let Some(r) = statement(prose, spec.statements) {
+            if let Some(r) = statement(&clauses, spec.statements) {
                 let evidence = Some(body.original_range(r));
                 return FoundSection { spec, status: SectionStatus::Present, heading_line: None, evidence, body: 0..0 };
             }
@@ -158,13 +159,13 @@ fn topics_2008(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -
         .collect()
 }
 
-/// The first clause of `prose` that contains every word of one statement group; returns its
-/// range in `prose`.
-fn statement(prose: &str, groups: &[&[&str]]) -> Option<Range<usize>> {
+/// The first clause that contains every word of one statement group; returns its range in the
+/// prose the clauses come from.
+fn statement(clauses: &[(usize, &str)], groups: &[&[&str]]) -> Option<Range<usize>> {
     if groups.is_empty() {
         return None;
     }
-    for (start, clause) in clauses(prose) {
+    for &(start, clause) in clauses {
         if groups.iter().any(|g| g.iter().all(|w| word_in_clause(clause, w))) {
             return Some(start..start + clause.len());
         }
@@ -190,27 +191,4 @@ fn has_count(clause: &str, units: &[char]) -> bool {
         after_number = c.is_ascii_digit() || (after_number && matches!(c, '多' | '余'));
     }
     false
-}
-
-/// Clauses of prose: split at Chinese and ASCII clause punctuation and line breaks.
-pub fn clauses(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some((i, c)) = iter.next() {
-            if matches!(c, '。' | ',' | '，' | ';' | '；' | '!' | '?' | '！' | '？' | '\n' | '(' | ')') {
-                let s = start;
-                start = i + c.len_utf8();
-                if i > s {
-                    return Some((s, &text[s..i]));
-                }
-            }
-        }
-        if start < text.len() {
-            let s = start;
-            start = text.len();
-            return Some((s, &text[s..]));
-        }
-        None
-    })
 }

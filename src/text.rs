@@ -39,8 +39,69 @@ pub fn contains(hay: &str, needle: &str) -> bool {
     find(hay, needle).is_some()
 }
 
+/// Pieces of prose between marks: the ASCII bytes in `marks`, and "。". Normalised text has
+/// ASCII commas, semicolons and brackets, so "。" is the only multi-byte mark.
+fn split_at_marks<'t>(text: &'t str, marks: &'static [u8]) -> impl Iterator<Item = (usize, &'t str)> {
+    let b = text.as_bytes();
+    // Bytes that may start a mark: the ASCII marks and the lead byte of "。".
+    let mut stops = [false; 256];
+    for &m in marks {
+        stops[m as usize] = true;
+    }
+    stops[0xE3] = true;
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(k) = b[i..].iter().position(|&x| stops[x as usize]) {
+            let at = i + k;
+            let mark = if b[at] != 0xE3 {
+                1
+            } else if b.get(at + 1) == Some(&0x80) && b.get(at + 2) == Some(&0x82) {
+                3
+            } else {
+                i = at + 1;
+                continue;
+            };
+            i = at + mark;
+            let s = start;
+            start = i;
+            if at > s {
+                return Some((s, &text[s..at]));
+            }
+        }
+        i = b.len();
+        if start < text.len() {
+            let s = start;
+            start = text.len();
+            return Some((s, &text[s..]));
+        }
+        None
+    })
+}
+
+/// Sentences: (offset, text) between "。", ";", "!", "?" and line breaks.
+pub fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    split_at_marks(text, b";!?\n")
+}
+
+/// Clauses: sentences further split at commas and brackets.
+pub fn clauses(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    split_at_marks(text, b",;!?\n()")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn splits_prose() {
+        let t = "2024年,全市受理申请3件(含结转1件)。无;其他\n完。";
+        let c: Vec<&str> = clauses(t).map(|(_, s)| s).collect();
+        assert_eq!(c, ["2024年", "全市受理申请3件", "含结转1件", "无", "其他", "完"]);
+        let s: Vec<(usize, &str)> = sentences(t).collect();
+        assert_eq!(s.iter().map(|x| x.1).collect::<Vec<_>>(), ["2024年,全市受理申请3件(含结转1件)", "无", "其他", "完"]);
+        assert!(s.iter().all(|(o, x)| &t[*o..*o + x.len()] == *x));
+        assert_eq!(clauses("《条例》、「x」").count(), 1);
+    }
+
     use super::*;
 
     #[test]

@@ -6,7 +6,7 @@
 //! ("區(qū)"). Every later stage matches against one canonical form, so this stage produces it
 //! once. It never decides anything about the report; it only rewrites characters.
 //!
-//! Each normalised byte remembers the original byte range of the character it came from, so a
+//! Every normalised byte can be traced to the original bytes of the character it came from, so a
 //! finding located in the normalised text can underline (or select, in the page) exactly what the
 //! user wrote.
 
@@ -18,25 +18,43 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct NormText {
     pub text: String,
-    /// Original byte range of the character each normalised byte came from.
-    origin: Vec<(u32, u32)>,
+    /// The map back, as segments sorted by their normalised offset. Most of a report maps byte
+    /// for byte (CJK stays CJK), so a segment covers a whole run of such text; a character whose
+    /// length changed (full-width "，" → ","; "三十一" → "31") is a segment of its own.
+    segs: Vec<Seg>,
     /// How many characters were rewritten from traditional to simplified.
     pub traditional_chars: usize,
     pub cjk_chars: usize,
 }
 
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    /// First normalised byte of the segment.
+    norm: u32,
+    /// Original bytes it covers.
+    orig: u32,
+    orig_end: u32,
+    /// Byte for byte: normalised byte `norm + k` is original byte `orig + k`.
+    same: bool,
+}
+
 impl NormText {
+    fn seg_at(&self, i: usize) -> Option<&Seg> {
+        let k = self.segs.partition_point(|s| s.norm as usize <= i);
+        k.checked_sub(1).map(|k| &self.segs[k])
+    }
+
     /// The original byte range covered by a normalised byte range.
     pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
-        if self.origin.is_empty() {
-            return 0..0;
-        }
-        let last = self.origin.len() - 1;
-        let s = r.start.min(last);
-        let e = r.end.saturating_sub(1).clamp(s, last);
-        let start = self.origin[s].0 as usize;
-        let end = (self.origin[e].1 as usize).max(start);
-        start..end
+        let Some(first) = self.seg_at(r.start) else { return 0..0 };
+        let start = if first.same { first.orig as usize + (r.start - first.norm as usize) } else { first.orig as usize };
+        let last_byte = r.end.saturating_sub(1).max(r.start);
+        let end = match self.seg_at(last_byte) {
+            Some(s) if s.same => (s.orig as usize + (last_byte + 1 - s.norm as usize)).min(s.orig_end as usize),
+            Some(s) => s.orig_end as usize,
+            None => start,
+        };
+        start..end.max(start)
     }
 
     /// A new text made of the characters of `self` in each range, in order, each range followed
@@ -48,11 +66,25 @@ impl NormText {
             if r.is_empty() {
                 continue;
             }
-            b.text.push_str(&self.text[r.clone()]);
-            b.origin.extend_from_slice(&self.origin[r.clone()]);
+            let mut k = self.segs.partition_point(|s| s.norm as usize <= r.start).saturating_sub(1);
+            while k < self.segs.len() && (self.segs[k].norm as usize) < r.end {
+                let s = self.segs[k];
+                let s_end = self.segs.get(k + 1).map_or(self.text.len(), |n| n.norm as usize);
+                let (a, z) = ((s.norm as usize).max(r.start), s_end.min(r.end));
+                if a < z {
+                    let piece = &self.text[a..z];
+                    if s.same {
+                        let o = s.orig + (a as u32 - s.norm);
+                        b.push_run(piece, o, o + piece.len() as u32);
+                    } else {
+                        b.push_mapped(piece, s.orig, s.orig_end);
+                    }
+                }
+                k += 1;
+            }
             if let Some(sep) = sep {
-                let (s, e) = self.origin[r.end - 1];
-                b.push(sep, s, e);
+                let last = self.original_range(r.end - 1..r.end);
+                b.push(sep, last.start as u32, last.end as u32);
             }
         }
         b.finish(0, 0)
@@ -61,34 +93,46 @@ impl NormText {
 
 struct Builder {
     text: String,
-    origin: Vec<(u32, u32)>,
+    segs: Vec<Seg>,
 }
 
 impl Builder {
     fn with_capacity(n: usize) -> Builder {
-        Builder { text: String::with_capacity(n), origin: Vec::with_capacity(n) }
+        Builder { text: String::with_capacity(n), segs: Vec::with_capacity(n / 16 + 4) }
     }
 
+    /// Appends `piece`, which maps byte for byte onto `orig..orig_end`.
+    fn push_run(&mut self, piece: &str, orig: u32, orig_end: u32) {
+        let norm = self.text.len() as u32;
+        self.text.push_str(piece);
+        match self.segs.last_mut() {
+            Some(last) if last.same && last.orig_end == orig => last.orig_end = orig_end,
+            _ => self.segs.push(Seg { norm, orig, orig_end, same: true }),
+        }
+    }
+
+    /// Appends `piece`, which as a whole stands for `orig..orig_end`.
+    fn push_mapped(&mut self, piece: &str, orig: u32, orig_end: u32) {
+        let norm = self.text.len() as u32;
+        self.text.push_str(piece);
+        self.segs.push(Seg { norm, orig, orig_end, same: false });
+    }
+
+    /// Appends one character that stands for the original bytes `start..end`.
+    #[inline]
     fn push(&mut self, ch: char, start: u32, end: u32) {
+        let norm = self.text.len() as u32;
         self.text.push(ch);
-        for _ in 0..ch.len_utf8() {
-            self.origin.push((start, end));
+        let same = end - start == ch.len_utf8() as u32;
+        match self.segs.last_mut() {
+            Some(last) if same && last.same && last.orig_end == start => last.orig_end = end,
+            _ => self.segs.push(Seg { norm, orig: start, orig_end: end, same }),
         }
     }
 
     fn finish(self, traditional_chars: usize, cjk_chars: usize) -> NormText {
-        NormText { text: self.text, origin: self.origin, traditional_chars, cjk_chars }
+        NormText { text: self.text, segs: self.segs, traditional_chars, cjk_chars }
     }
-}
-
-/// One character of the first pass, with where it came from.
-#[derive(Clone, Copy)]
-struct Ch {
-    c: char,
-    start: u32,
-    end: u32,
-    /// Rewritten from a traditional character (pinyin annotations follow these).
-    was_traditional: bool,
 }
 
 pub fn is_cjk(c: char) -> bool {
@@ -99,9 +143,6 @@ fn is_cjk_punct(c: char) -> bool {
     matches!(c as u32, 0x3001..=0x3003 | 0x3008..=0x301F | 0x2014 | 0x201C | 0x201D | 0xFF01..=0xFF65)
 }
 
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{00A0}' | '\u{3000}' | '\u{2002}' | '\u{2003}' | '\u{2009}')
-}
 
 /// Which characters of U+3400..U+9FFF the table has, one bit each: most characters of a
 /// simplified report are not traditional, and a bit test settles them without a search.
@@ -143,23 +184,24 @@ fn is_tone_vowel(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü".contains(c)
 }
 
-/// Length in chars of a pinyin annotation "(qū)" starting at `i` (which holds '('), if it is one.
-fn pinyin_annotation_len(chars: &[Ch], i: usize) -> Option<usize> {
+/// Byte length of a pinyin annotation "(qū)" at the start of `rest` (which begins with a
+/// folded '('), if it is one. Annotations follow traditional characters; genuine parentheses
+/// ("(以下简称《条例》)", "(http://…)") hold other characters.
+fn pinyin_annotation_len(rest: &str, after_traditional: bool) -> Option<usize> {
     let mut toned = false;
-    let mut j = i + 1;
-    while j < chars.len() && j - i <= 8 {
-        let c = chars[j].c;
+    for (n, (k, c)) in rest.char_indices().skip(1).enumerate() {
+        if n > 7 {
+            return None;
+        }
+        let c = fold_width(c);
         if c == ')' {
-            let letters = j - i - 1;
-            let after_traditional = i > 0 && chars[i - 1].was_traditional;
-            return (letters >= 1 && (toned || (after_traditional && letters <= 6))).then_some(j - i + 1);
+            return (n >= 1 && (toned || (after_traditional && n <= 6))).then_some(k + rest[k..].chars().next().map_or(1, char::len_utf8));
         }
         if is_tone_vowel(c) {
             toned = true;
         } else if !c.is_ascii_lowercase() {
             return None;
         }
-        j += 1;
     }
     None
 }
@@ -192,103 +234,119 @@ fn small_chinese_number(cs: &[char]) -> Option<u32> {
 }
 
 /// Normalise `input` for matching. Never fails; unknown characters pass through unchanged.
+///
+/// One pass over the input. Most characters are copied after width folding and the traditional
+/// lookup; only '(' after a CJK character, a space, and a Chinese digit look ahead.
 pub fn normalize(input: &str) -> NormText {
-    // Pass 1: width folding, line endings, traditional → simplified.
-    let mut chars: Vec<Ch> = Vec::with_capacity(input.len() / 2);
+    let mut b = Builder::with_capacity(input.len());
+    let bytes = input.as_bytes();
     let mut traditional_chars = 0;
     let mut cjk_chars = 0;
-    let mut iter = input.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let start = i as u32;
-        let end = (i + c.len_utf8()) as u32;
-        match c {
+    // The last character written, and whether it was rewritten from a traditional one.
+    let mut prev = '\n';
+    let mut prev_traditional = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = if bytes[i] < 0x80 {
+            (bytes[i] as char, 1)
+        } else {
+            let c = input[i..].chars().next().unwrap_or('\u{FFFD}');
+            (c, c.len_utf8())
+        };
+        let (start, end) = (i as u32, (i + len) as u32);
+        let f = fold_width(c);
+        match f {
             '\r' => {
-                if matches!(iter.peek(), Some((_, '\n'))) {
+                if bytes.get(i + 1) != Some(&b'\n') {
+                    b.push('\n', start, end);
+                    prev = '\n';
+                }
+                i += len;
+                continue;
+            }
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => {
+                i += len;
+                continue;
+            }
+            '(' if is_cjk(prev) => {
+                if let Some(skip) = pinyin_annotation_len(&input[i..], prev_traditional) {
+                    i += skip;
                     continue;
                 }
-                chars.push(Ch { c: '\n', start, end, was_traditional: false });
             }
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => {}
-            _ => {
-                let f = fold_width(c);
-                if is_cjk(f) {
-                    cjk_chars += 1;
-                    if let Some(s) = to_simplified(f) {
-                        traditional_chars += 1;
-                        chars.push(Ch { c: s, start, end, was_traditional: true });
+            ' ' => {
+                let next = input[i + len..].chars().next().map(fold_width);
+                let joins = |a: char, b: char| (is_cjk(a) || is_cjk_punct(a)) && (is_cjk(b) || is_cjk_punct(b) || b.is_ascii_digit());
+                if let Some(n) = next {
+                    if prev != '\n' && (joins(prev, n) || joins(n, prev)) {
+                        i += len;
                         continue;
                     }
                 }
-                chars.push(Ch { c: f, start, end, was_traditional: false });
+            }
+            _ if chinese_digit(f).is_some() && f != 'O' && f != 'o' && chinese_digit(prev).is_none() => {
+                if let Some(used) = chinese_date_at(input, i, &mut b) {
+                    i += used;
+                    prev = '日';
+                    prev_traditional = false;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        let mut out = f;
+        let mut was_traditional = false;
+        if is_cjk(f) {
+            cjk_chars += 1;
+            if let Some(simple) = to_simplified(f) {
+                traditional_chars += 1;
+                out = simple;
+                was_traditional = true;
             }
         }
-    }
-
-    // Pass 2: drop pinyin annotations and spaces inside words, spell out Chinese-numeral dates.
-    let mut b = Builder::with_capacity(input.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let ch = chars[i];
-        if ch.c == '(' && i > 0 && is_cjk(chars[i - 1].c) {
-            if let Some(n) = pinyin_annotation_len(&chars, i) {
-                i += n;
-                continue;
-            }
-        }
-        if is_space(ch.c) && i > 0 && i + 1 < chars.len() {
-            let (p, n) = (chars[i - 1].c, chars[i + 1].c);
-            let joins = |a: char, b: char| (is_cjk(a) || is_cjk_punct(a)) && (is_cjk(b) || is_cjk_punct(b) || b.is_ascii_digit());
-            if joins(p, n) || joins(n, p) {
-                i += 1;
-                continue;
-            }
-        }
-        if let Some(n) = chinese_date_at(&chars, i, &mut b) {
-            i += n;
-            continue;
-        }
-        b.push(ch.c, ch.start, ch.end);
-        i += 1;
+        b.push(out, start, end);
+        prev = out;
+        prev_traditional = was_traditional;
+        i += len;
     }
     b.finish(traditional_chars, cjk_chars)
 }
 
-/// Rewrites "二〇一六年十二月三十一日" as "2016年12月31日" into `b`; returns chars consumed.
-fn chinese_date_at(chars: &[Ch], i: usize, b: &mut Builder) -> Option<usize> {
-    if i + 4 >= chars.len() || chars[i + 4].c != '年' {
+/// Rewrites "二〇一六年十二月三十一日" as "2016年12月31日" into `b`; returns bytes consumed.
+fn chinese_date_at(input: &str, i: usize, b: &mut Builder) -> Option<usize> {
+    let mut chars = input[i..].char_indices().map(|(k, c)| (i + k, fold_width(c)));
+    let mut digits = [(0u32, 0usize, 0usize); 4];
+    for d in digits.iter_mut() {
+        let (at, c) = chars.next()?;
+        *d = (chinese_digit(c)?, at, at + c.len_utf8());
+    }
+    let (nian_at, nian) = chars.next()?;
+    if nian != '年' {
         return None;
     }
-    if i > 0 && chinese_digit(chars[i - 1].c).is_some() {
-        return None;
-    }
-    let digits: Option<Vec<u32>> = chars[i..i + 4].iter().map(|c| chinese_digit(c.c)).collect();
-    let digits = digits?;
-    let year = digits.iter().fold(0, |acc, d| acc * 10 + d);
+    let year = digits.iter().fold(0, |acc, d| acc * 10 + d.0);
     if !(1990..=2099).contains(&year) {
         return None;
     }
-    for (k, d) in digits.iter().enumerate() {
-        let src = chars[i + k];
-        b.push(char::from_digit(*d, 10).unwrap_or('0'), src.start, src.end);
+    for (d, s, e) in digits {
+        b.push(char::from_digit(d, 10).unwrap_or('0'), s as u32, e as u32);
     }
-    let nian = chars[i + 4];
-    b.push('年', nian.start, nian.end);
-    let mut used = 5;
+    let mut end = nian_at + '年'.len_utf8();
+    b.push('年', nian_at as u32, end as u32);
     for unit in ['月', '日'] {
-        let rest = &chars[i + used..];
-        let len = rest.iter().take(4).position(|c| c.c == unit);
-        let Some(len) = len.filter(|&l| l > 0) else { break };
-        let cs: Vec<char> = rest[..len].iter().map(|c| c.c).collect();
+        let rest: Vec<(usize, char)> = input[end..].char_indices().take(4).map(|(k, c)| (end + k, c)).collect();
+        let Some(len) = rest.iter().position(|&(_, c)| c == unit).filter(|&l| l > 0) else { break };
+        let cs: Vec<char> = rest[..len].iter().map(|&(_, c)| c).collect();
         let Some(v) = small_chinese_number(&cs) else { break };
-        let text = v.to_string();
-        for (k, d) in text.chars().enumerate() {
-            let src = rest[k.min(len - 1)];
-            b.push(d, src.start, rest[len - 1].end.min(src.end.max(src.start)));
+        let (num_start, num_end) = (rest[0].0 as u32, rest[len].0 as u32);
+        for d in v.to_string().chars() {
+            b.push(d, num_start, num_end);
         }
-        b.push(unit, rest[len].start, rest[len].end);
-        used += len + 1;
+        let unit_at = rest[len].0;
+        b.push(unit, unit_at as u32, (unit_at + unit.len_utf8()) as u32);
+        end = unit_at + unit.len_utf8();
     }
-    Some(used)
+    Some(end - i)
 }
 
 #[cfg(test)]

@@ -254,7 +254,8 @@ fn runs(toks: &[Token]) -> Vec<Run<'_>> {
 /// The row a label names: the key that ends last in the label wins (a label cell joined over
 /// lines names its row last), then the longest key.
 fn label_row(doc: &Document, label: &Token, rows: &[(&'static BlockSpec, &'static RowSpec)]) -> Option<usize> {
-    let text = doc.text(&label.range);
+    let text = without_remarks(doc.text(&label.range));
+    let text = text.as_str();
     let mut best: Option<(usize, usize, usize)> = None;
     for (k, (_, row)) in rows.iter().enumerate() {
         for key in row.keys {
@@ -267,6 +268,28 @@ fn label_row(doc: &Document, label: &Token, rows: &[(&'static BlockSpec, &'stati
         }
     }
     best.map(|b| b.2)
+}
+
+/// A label without its parenthetical remarks: "（二）部分公开（区分处理的，只计这一情形，不计其他
+/// 情形）" names 部分公开, not 其他. Short brackets are numbering ("(二)") and stay.
+fn without_remarks(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut rest = label;
+    while let Some(open) = rest.find('(') {
+        let close = rest[open..].find(')').map(|c| open + c);
+        match close {
+            Some(close) if rest[open + 1..close].chars().count() > 3 => {
+                out.push_str(&rest[..open]);
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..open + 1]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A run cut to row widths: (label row, values).
@@ -394,10 +417,23 @@ fn read_single_row(_doc: &Document, table: &mut MappedTable, toks: &[Token]) {
         table.unreadable = Some(format!("应有 {width} 个数，读到 {} 个", values.len()));
         return;
     }
-    let split_by_labels = {
-        let first = toks.iter().position(|t| t.is_value()).unwrap_or(0);
-        let last = toks.iter().rposition(|t| t.is_value()).unwrap_or(0);
-        toks[first..=last].iter().any(|t| t.kind == TokenKind::Label)
+    let groups = equation_groups(table.spec);
+    // Values read in column order, each group's numbers together, is a clean layout even with
+    // header words between the groups; only runs that cut across groups show a scrambled one.
+    let scrambled = {
+        let mut group_ends: Vec<usize> = Vec::new();
+        let mut end = 0;
+        for g in &groups {
+            end += g.len();
+            group_ends.push(end);
+        }
+        let mut run_end = 0;
+        let mut cuts_across = false;
+        for run in runs(toks) {
+            run_end += run.values.len();
+            cuts_across |= run_end < width && !group_ends.contains(&run_end);
+        }
+        cuts_across
     };
     let mut order: Vec<usize> = (0..width).collect();
     let nums: Option<Vec<i64>> = values
@@ -409,8 +445,7 @@ fn read_single_row(_doc: &Document, table: &mut MappedTable, toks: &[Token]) {
         })
         .collect();
     if let Some(nums) = nums {
-        let groups = equation_groups(table.spec);
-        if split_by_labels && !groups.is_empty() && !satisfies(&nums, &order, &groups) {
+        if scrambled && !groups.is_empty() && !satisfies(&nums, &order, &groups) {
             match recover_interleaving(&nums, &groups, width) {
                 Recovery::Unique(o) => {
                     order = o;
@@ -420,7 +455,12 @@ fn read_single_row(_doc: &Document, table: &mut MappedTable, toks: &[Token]) {
                     table.unreadable = Some("数字的排列顺序在提取中被打乱，且无法唯一还原".to_string());
                     return;
                 }
-                Recovery::None => {}
+                // No order adds up: the numbers may be wrong, but which cell holds which cannot
+                // be told, so no cell is blamed.
+                Recovery::None => {
+                    table.unreadable = Some("数字的排列顺序在提取中被打乱，按勾稽关系也无法还原".to_string());
+                    return;
+                }
             }
         }
     }

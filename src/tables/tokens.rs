@@ -124,10 +124,15 @@ pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
                 out.push(Token { kind: TokenKind::Value(v), range: line.range.clone() });
             }
             None => {
-                if label_open {
+                // A cell split over lines continues until a sentence ends or a new numbered
+                // label or block header begins.
+                let starts_new = crate::document::numbering(t).is_some() || t.starts_with("第二十条");
+                if label_open && !starts_new {
                     if let Some(last) = out.last_mut() {
-                        last.range.end = line.range.end;
-                        continue;
+                        if !doc.text(&last.range).ends_with(['。', ':']) {
+                            last.range.end = line.range.end;
+                            continue;
+                        }
                     }
                 }
                 label_open = true;

@@ -244,7 +244,8 @@ pub mod gen {
         ("total", "总计"),
     ];
 
-    pub const APPLICANTS: [&str; 6] = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"];
+    pub const APPLICANTS: [&str; 6] =
+        ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"];
 
     pub const CHECK_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
@@ -408,6 +409,12 @@ pub mod gen {
         /// Pdf layout only: the first table cell on the line right after the prose (no blank
         /// line), as pdftotext prints a table that follows a paragraph on the same page.
         pub pdf_table_follows_prose: bool,
+        /// PipeRows layout: merged group labels repeated on every row they span (true), or
+        /// written once, as leading cells of their first row (false).
+        pub pipe_repeat_groups: bool,
+        /// Pdf layout: the review table's header words of each group printed just before that
+        /// group's numbers (numbers still in reading order), instead of all headers first.
+        pub pdf_review_headers_between_groups: bool,
     }
 
     impl Report {
@@ -439,7 +446,10 @@ pub mod gen {
                     if b.id == "20.1" && era == Era::E2019 {
                         // 新公开 ≤ 对外公开总数 (plausibility, rules.md §3.1).
                         let np = values[&CellKey::new(ACTIVE, rid.clone(), "new_published")].n;
-                        values.insert(CellKey::new(ACTIVE, rid.clone(), "total_published"), Val::int(np + rng.range(0, 30)));
+                        values.insert(
+                            CellKey::new(ACTIVE, rid.clone(), "total_published"),
+                            Val::int(np + rng.range(0, 30)),
+                        );
                     }
                 }
             }
@@ -456,7 +466,10 @@ pub mod gen {
             }
             for g in REVIEW_GROUPS {
                 for p in REVIEW_PARTS {
-                    values.insert(CellKey::new(REVIEW_LITIGATION, "data", leak(format!("{g}.{p}"))), Val::int(rng.sparse(60, 4)));
+                    values.insert(
+                        CellKey::new(REVIEW_LITIGATION, "data", leak(format!("{g}.{p}"))),
+                        Val::int(rng.sparse(60, 4)),
+                    );
                 }
             }
             let mut r = Report {
@@ -469,6 +482,8 @@ pub mod gen {
                 omit_sections: Vec::new(),
                 omit_tables: Vec::new(),
                 pdf_table_follows_prose: false,
+                pipe_repeat_groups: true,
+                pdf_review_headers_between_groups: false,
             };
             r.rebalance();
             // 上年结转 no larger than what the balance allows, then 新收 follows.
@@ -481,6 +496,7 @@ pub mod gen {
             if era != Era::E2019 && rng.below(2) == 0 {
                 r.fee_yuan = Some(rng.range(1, 500));
             }
+            r.pipe_repeat_groups = rng.below(2) == 0;
             r.sync_prose();
             r
         }
@@ -501,7 +517,8 @@ pub mod gen {
                 self.values.insert(CellKey::new(APPLICATIONS, row, "total"), Val::int(s));
             }
             for g in REVIEW_GROUPS {
-                let s: i64 = REVIEW_PARTS.iter().map(|p| self.get(REVIEW_LITIGATION, "data", &format!("{g}.{p}")).n).sum();
+                let s: i64 =
+                    REVIEW_PARTS.iter().map(|p| self.get(REVIEW_LITIGATION, "data", &format!("{g}.{p}")).n).sum();
                 self.values.insert(CellKey::new(REVIEW_LITIGATION, "data", leak(format!("{g}.total"))), Val::int(s));
             }
         }
@@ -521,7 +538,11 @@ pub mod gen {
         }
 
         fn prose_int(&self, table: &str, row: &str, column: &str) -> i64 {
-            self.prose.iter().find(|(k, _)| k.table == table && k.row == row && k.column == column).map(|(_, v)| v.n).unwrap_or(0)
+            self.prose
+                .iter()
+                .find(|(k, _)| k.table == table && k.row == row && k.column == column)
+                .map(|(_, v)| v.n)
+                .unwrap_or(0)
         }
 
         /// Sets one cell (explicit numbers); derived cells are not touched (see `rebalance`).
@@ -559,10 +580,13 @@ pub mod gen {
 
         /// Every cell in table order: (key, value).
         pub fn cells(&self) -> Vec<(CellKey, Val)> {
-            self.keys().into_iter().map(|k| {
-                let v = self.values[&k];
-                (k, v)
-            }).collect()
+            self.keys()
+                .into_iter()
+                .map(|k| {
+                    let v = self.values[&k];
+                    (k, v)
+                })
+                .collect()
         }
 
         /// Cells of one table, in table order.
@@ -735,7 +759,14 @@ pub mod gen {
                     g.add(r, 0, 1, 1, Content::RowLabel, *label);
                     let mut c = 1;
                     for (col, _, _, span) in b.columns {
-                        g.add(r, c, 1, *span, Content::Value(CellKey::new(ACTIVE, format!("{}.{}", b.id, row), col)), "");
+                        g.add(
+                            r,
+                            c,
+                            1,
+                            *span,
+                            Content::Value(CellKey::new(ACTIVE, format!("{}.{}", b.id, row), col)),
+                            "",
+                        );
                         c += span;
                     }
                     r += 1;
@@ -950,25 +981,12 @@ pub mod gen {
             out
         }
 
-        /// The review table with each group's header words printed just before its numbers
-        /// (a PDF whose header cells are read block by block); the 15 numbers stay in reading
-        /// order, and a page footer falls before the last group.
+        /// The review table: header words split over lines, then the 15 numbers in reading
+        /// order, a page footer between; or (`pdf_review_headers_between_groups`) each group's
+        /// header words just before its five numbers.
         fn pdf_review(&self, footer: &mut u32) -> Vec<String> {
             let mut out: Vec<String> = Vec::new();
-            for l in ["行政复议", "", "行政诉讼", ""] {
-                out.push(l.to_string());
-            }
-            let cols = review_columns();
-            for (g, group_head) in ["", "未经复议直接起诉", "复议后起诉"].iter().enumerate() {
-                if g == 2 {
-                    out.push(format!("-{footer}-"));
-                    out.push(String::new());
-                    *footer += 1;
-                }
-                if !group_head.is_empty() {
-                    out.push(group_head.to_string());
-                    out.push(String::new());
-                }
+            let heads = |out: &mut Vec<String>| {
                 for h in REVIEW_HEADS {
                     match split_word(h) {
                         Some((a, b)) => {
@@ -979,9 +997,45 @@ pub mod gen {
                     }
                     out.push(String::new());
                 }
+            };
+            let cols = review_columns();
+            let numbers = |out: &mut Vec<String>, g: usize| {
                 for col in &cols[g * 5..g * 5 + 5] {
                     out.push(self.v(REVIEW_LITIGATION, "data", col));
                     out.push(String::new());
+                }
+            };
+            let mut page = |out: &mut Vec<String>| {
+                out.push(format!("-{footer}-"));
+                out.push(String::new());
+                *footer += 1;
+            };
+            if self.pdf_review_headers_between_groups {
+                for l in ["行政复议", "", "行政诉讼", ""] {
+                    out.push(l.to_string());
+                }
+                for (g, group_head) in ["", "未经复议直接起诉", "复议后起诉"].iter().enumerate() {
+                    if g == 2 {
+                        page(&mut out);
+                    }
+                    if !group_head.is_empty() {
+                        out.push(group_head.to_string());
+                        out.push(String::new());
+                    }
+                    heads(&mut out);
+                    numbers(&mut out, g);
+                }
+            } else {
+                for l in ["行政复议", "", "行政诉讼", "", "未经复议直接起诉", "", "复议后起诉", ""]
+                {
+                    out.push(l.to_string());
+                }
+                for _ in 0..3 {
+                    heads(&mut out);
+                }
+                page(&mut out);
+                for g in 0..3 {
+                    numbers(&mut out, g);
                 }
             }
             out
@@ -1180,7 +1234,10 @@ pub mod gen {
                             let mut cells: Vec<&GCell> = self
                                 .cells
                                 .iter()
-                                .filter(|c| c.r == r || (matches!(c.content, Content::Group) && c.r < r && r < c.r + c.rs))
+                                .filter(|c| {
+                                    let spans_into = matches!(c.content, Content::Group) && c.r < r && r < c.r + c.rs;
+                                    c.r == r || (report.pipe_repeat_groups && spans_into)
+                                })
                                 .collect();
                             cells.sort_by_key(|c| c.c);
                             cells.iter().map(|c| self.text(c, report)).collect::<Vec<_>>().join(" | ")
