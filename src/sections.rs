@@ -149,7 +149,7 @@ fn topics_2008(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -
                     body: line + 1..end,
                 };
             }
-            if let Some(r) = statement(&clauses, spec.statements) {
+            if let Some(r) = statement(prose, &clauses, spec.statements) {
                 let evidence = Some(body.original_range(r));
                 return FoundSection { spec, status: SectionStatus::Present, heading_line: None, evidence, body: 0..0 };
             }
@@ -161,7 +161,10 @@ fn topics_2008(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -
 
 /// The first clause that contains every word of one statement group; returns its range in the
 /// prose the clauses come from.
-fn statement(clauses: &[(usize, &str)], groups: &[&[&str]]) -> Option<Range<usize>> {
+fn statement(prose: &str, clauses: &[(usize, &str)], groups: &[&[&str]]) -> Option<Range<usize>> {
+    // A group whose words do not all occur in the prose cannot occur in one of its clauses.
+    let groups: Vec<&[&str]> =
+        groups.iter().copied().filter(|g| g.iter().all(|w| w.starts_with('#') || prose.contains(w))).collect();
     if groups.is_empty() {
         return None;
     }

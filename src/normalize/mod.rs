@@ -247,6 +247,16 @@ pub fn normalize(input: &str) -> NormText {
     let mut prev_traditional = false;
     let mut i = 0;
     while i < bytes.len() {
+        // Fast path: a run of characters that normalise to themselves is copied whole.
+        let (run_end, last, cjk_in_run) = plain_run(bytes, i);
+        if run_end > i {
+            b.push_run(&input[i..run_end], i as u32, run_end as u32);
+            cjk_chars += cjk_in_run;
+            prev = last;
+            prev_traditional = false;
+            i = run_end;
+            continue;
+        }
         let (c, len) = if bytes[i] < 0x80 {
             (bytes[i] as char, 1)
         } else {
@@ -310,6 +320,37 @@ pub fn normalize(input: &str) -> NormText {
         i += len;
     }
     b.finish(traditional_chars, cjk_chars)
+}
+
+/// The end of the run of characters from `i` that need no rewriting and no look-around: ASCII
+/// other than '\r', '(' and ' ', and CJK ideographs that are neither traditional nor Chinese
+/// digits. Returns the run's end, its last character and how many CJK characters it holds.
+#[inline]
+fn plain_run(bytes: &[u8], mut i: usize) -> (usize, char, usize) {
+    let mut last = '\0';
+    let mut cjk = 0;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        if b0 < 0x80 {
+            if matches!(b0, b'\r' | b'(' | b' ') {
+                break;
+            }
+            last = b0 as char;
+            i += 1;
+        } else if (0xE3..=0xE9).contains(&b0) && i + 2 < bytes.len() {
+            let cp = ((b0 as u32 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F);
+            let Some(c) = char::from_u32(cp) else { break };
+            if !is_cjk(c) || chinese_digit(c).is_some() || to_simplified(c).is_some() {
+                break;
+            }
+            cjk += 1;
+            last = c;
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    (i, last, cjk)
 }
 
 /// Rewrites "二〇一六年十二月三十一日" as "2016年12月31日" into `b`; returns bytes consumed.
