@@ -87,6 +87,10 @@ impl crate::rules::Locate for Locator<'_> {
     fn span(&self, range: &Range<usize>) -> Span {
         self.original(self.norm.original_range(range.clone()))
     }
+
+    fn raw(&self, range: &Range<usize>) -> &str {
+        self.source.get(self.norm.original_range(range.clone())).unwrap_or("")
+    }
 }
 
 fn check_decoded(text: &str, encoding: &'static str, opts: &Options) -> CheckResult {

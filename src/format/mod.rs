@@ -99,19 +99,16 @@ impl TableSpec {
 
     /// The display label of a full row id ("20.1.regulations", "3.7", "data").
     pub fn row_label(&self, row: &str) -> &'static str {
-        for b in self.blocks {
-            for r in b.rows {
-                let matches = if b.id.is_empty() {
-                    r.id == row
-                } else {
-                    row.len() == b.id.len() + 1 + r.id.len() && row.starts_with(b.id) && row.ends_with(r.id)
-                };
-                if matches {
-                    return r.label;
-                }
-            }
-        }
-        ""
+        self.blocks.iter().flat_map(|b| b.rows.iter().filter(move |r| is_row_id(b, r, row))).map(|r| r.label).next().unwrap_or("")
+    }
+}
+
+/// Whether `id` is the full row id of `row` in `block` (see [`row_id`]), without building it.
+pub fn is_row_id(block: &BlockSpec, row: &RowSpec, id: &str) -> bool {
+    if block.id.is_empty() {
+        id == row.id
+    } else {
+        id.len() == block.id.len() + 1 + row.id.len() && id.starts_with(block.id) && id.ends_with(row.id)
     }
 }
 
