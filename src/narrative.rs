@@ -74,26 +74,26 @@ const FIGURES: &[Figure] = &[
     Figure { subject: Subject::Litigation, words: &[&[]], what: "行政诉讼", table: REVIEW_LITIGATION, cells: litigation!("total") },
 ];
 
-/// A count in a clause: "3119件" (not "5500余件", not part of a longer number).
+/// Counts in a clause: (start, end, value) of "3119件", "1,234件"; not "5500余件", not "1.5件".
 fn counts(clause: &str) -> Vec<(usize, usize, i64)> {
     let b = clause.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.')) {
-            let mut j = i;
-            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b',') {
-                j += 1;
-            }
-            if clause[j..].starts_with('件') {
-                let digits: String = clause[i..j].chars().filter(char::is_ascii_digit).collect();
-                if let Ok(n) = digits.parse() {
-                    out.push((i, j, n));
-                }
-            }
-            i = j;
-        } else {
-            i += 1;
+    // Each "件" found by memchr, then the number read backwards from it.
+    for (end, _) in clause.match_indices('件') {
+        let mut start = end;
+        while start > 0 && (b[start - 1].is_ascii_digit() || b[start - 1] == b',') {
+            start -= 1;
+        }
+        while start < end && b[start] == b',' {
+            start += 1;
+        }
+        if start == end || (start > 0 && b[start - 1] == b'.') {
+            continue;
+        }
+        let digits = b[start..end].iter().filter(|c| c.is_ascii_digit());
+        let value = digits.fold(Some(0i64), |v, &c| v?.checked_mul(10)?.checked_add(i64::from(c - b'0')));
+        if let Some(n) = value {
+            out.push((start, end, n));
         }
     }
     out
@@ -219,4 +219,17 @@ fn column_id(table: &str, col: &str) -> &'static str {
         .find(|c| c.id == col)
         .map(|c| c.id)
         .unwrap_or("total")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counts;
+
+    #[test]
+    fn reads_counts() {
+        let c = |s: &str| counts(s).into_iter().map(|(a, b, n)| (s[a..b].to_string(), n)).collect::<Vec<_>>();
+        assert_eq!(c("受理申请3119件，答复3050件"), [("3119".to_string(), 3119), ("3050".to_string(), 3050)]);
+        assert_eq!(c("共1,234件"), [("1,234".to_string(), 1234)]);
+        assert!(c("5500余件、1.5件、件").is_empty());
+    }
 }

@@ -590,6 +590,10 @@ impl Deal<'_> {
             if !is_total && self.sums[g] + v > self.suffix_max[i + 1] {
                 continue;
             }
+            // With its last part dealt, a group's total must be among the values still to come.
+            if self.fill[g] + 2 == slots && !self.nums[i + 1..].contains(&(self.sums[g] + v)) {
+                continue;
+            }
             let col = self.groups[g][self.fill[g]];
             self.order[col] = i;
             self.fill[g] += 1;
