@@ -65,28 +65,29 @@ pub fn parse_value(s: &str) -> Option<Value> {
         _ => (false, body),
     };
     let digits = digits.trim_start();
-    if digits.is_empty() || !digits.as_bytes()[0].is_ascii_digit() {
+    let d = digits.as_bytes();
+    if d.is_empty() || !d[0].is_ascii_digit() {
         return None;
     }
-    let mut seen_dot = false;
-    let mut clean = String::with_capacity(digits.len());
-    for (i, c) in digits.char_indices() {
-        match c {
-            '0'..='9' => clean.push(c),
-            ',' if !seen_dot && i > 0 => {}
-            '.' if !seen_dot && i + 1 < digits.len() => {
-                seen_dot = true;
-                clean.push('.');
-            }
-            _ => return None,
-        }
+    // Digits with thousands commas before an optional decimal point: "1,234", "160.5964".
+    let dot = d.iter().position(|&c| c == b'.');
+    let whole = &d[..dot.unwrap_or(d.len())];
+    let fraction = dot.map(|p| &d[p + 1..]);
+    if !whole.iter().all(|&c| c.is_ascii_digit() || c == b',') || whole.last() == Some(&b',') {
+        return None;
     }
-    if seen_dot {
-        let v: f64 = clean.parse().ok()?;
-        Some(Value::Number(Number::Dec(if neg { -v } else { v })))
-    } else {
-        let v: i64 = clean.parse().ok()?;
-        Some(Value::Number(Number::Int(if neg { -v } else { v })))
+    if fraction.is_some_and(|f| f.is_empty() || !f.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
+    let int = whole.iter().filter(|c| c.is_ascii_digit()).try_fold(0i64, |v, &c| v.checked_mul(10)?.checked_add(i64::from(c - b'0')))?;
+    let sign = if neg { -1 } else { 1 };
+    match fraction {
+        None => Some(Value::Number(Number::Int(sign * int))),
+        // Parsed as written (without commas), so the value is the nearest double to the text.
+        Some(_) => {
+            let v: f64 = if whole.contains(&b',') { digits.replace(',', "").parse().ok()? } else { digits.parse().ok()? };
+            Some(Value::Number(Number::Dec(sign as f64 * v)))
+        }
     }
 }
 
@@ -205,6 +206,12 @@ mod tests {
         assert_eq!(parse_value("160.5964万元"), Some(Value::Number(Number::Dec(160.5964))));
         assert_eq!(parse_value("251000元"), Some(Value::Number(Number::Int(251000))));
         assert_eq!(parse_value("1,234"), Some(Value::Number(Number::Int(1234))));
+        assert_eq!(parse_value("1,234.5"), Some(Value::Number(Number::Dec(1234.5))));
+        assert_eq!(parse_value("96171.6"), Some(Value::Number(Number::Dec(96171.6))));
+        assert_eq!(parse_value("0.1"), Some(Value::Number(Number::Dec(0.1))));
+        assert_eq!(parse_value("12,"), None);
+        assert_eq!(parse_value("1.2.3"), None);
+        assert_eq!(parse_value("99999999999999999999"), None);
         assert_eq!(parse_value("—"), Some(Value::Empty));
         assert_eq!(parse_value("/"), Some(Value::Empty));
         assert_eq!(parse_value("1.属于国家秘密"), None);
