@@ -9,10 +9,11 @@ use std::time::{Duration, Instant};
 
 use nianbao::{check_text, Options};
 
-fn fixture(path: &str) -> String {
-    let full = format!("{}/../shared/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {full} must exist: {e}"))
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::fixture;
+
 
 /// The 淮安 report grown to about `bytes` by repeating its overview paragraphs inside 一.
 fn grown_report(bytes: usize) -> String {
@@ -51,14 +52,7 @@ fn main() {
         return;
     }
     println!("{:<48} {:>10} {:>18} {:>13}", "input", "size", "time", "throughput");
-    for f in [
-        "seeds/jilin-kjj-2019.txt",
-        "seeds/loudi-jxw-2017.txt",
-        "seeds/shucheng-kjj-2016.txt",
-        "seeds/zhangdian-kjj-2012-traditional-pinyin.txt",
-        "seeds/zibo-kjj-2017-workplan-not-a-report.txt",
-        "real/huaian-szf-2024-pdftotext.txt",
-    ] {
+    for f in common::FIXTURES {
         measure(f, &fixture(f));
     }
     measure("huaian grown to 30 KB", &grown_report(30 * 1024));

@@ -292,28 +292,12 @@ pub fn find_date(s: &str) -> Option<(String, Range<usize>)> {
     None
 }
 
-fn chinese_ordinal_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        '十' => 10,
-        _ => return None,
-    })
-}
-
 fn chinese_ordinal(s: &str) -> Option<(u32, usize)> {
     let mut value = 0u32;
     let mut len = 0;
     let mut seen_ten = false;
     for c in s.chars() {
-        let Some(d) = chinese_ordinal_digit(c) else { break };
+        let Some(d) = crate::normalize::chinese_numeral(c).filter(|&d| d > 0) else { break };
         if d == 10 {
             if seen_ten {
                 break;

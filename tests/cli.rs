@@ -1,13 +1,12 @@
 //! The CLI as a user runs it: exit codes, output formats, and clear messages on bad input.
 
+mod common;
+
 use std::io::Write;
+
+use common::fixture_path;
 use std::process::{Command, Output, Stdio};
 
-fn fixture_path(path: &str) -> String {
-    let full = format!("{}/../shared/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
-    assert!(std::path::Path::new(&full).exists(), "fixture {full} must exist");
-    full
-}
 
 fn nianbao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nianbao")).args(args).output().expect("binary runs")

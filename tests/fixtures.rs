@@ -1,13 +1,12 @@
 //! The real reports in ../shared/fixtures, each checked against what its README says a correct
 //! checker reports. A missing fixture fails the test: these never skip.
 
+mod common;
+
+use common::fixture;
 use nianbao::result::{CheckResult, Number, SectionStatus, Severity, TableStatus};
 use nianbao::{check_text, Options};
 
-fn fixture(path: &str) -> String {
-    let full = format!("{}/../shared/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {full} must exist: {e}"))
-}
 
 fn check(path: &str) -> (String, CheckResult) {
     let text = fixture(path);

@@ -1,14 +1,13 @@
 //! Inputs that are not reports, and inputs that are not even text: the checker says so clearly
 //! and never panics.
 
+mod common;
+
+use common::fixture;
 use nianbao::result::{CheckResult, Severity};
 use nianbao::{check_bytes, check_text, Options};
 use proptest::prelude::*;
 
-fn fixture(path: &str) -> String {
-    let full = format!("{}/../shared/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {full} must exist: {e}"))
-}
 
 fn assert_well_formed(input: &str, r: &CheckResult) {
     let ok = |s: usize, e: usize| s <= e && e <= input.len() && input.is_char_boundary(s) && input.is_char_boundary(e);
@@ -141,15 +140,7 @@ proptest! {
     /// Real reports with a slice cut out or pasted twice.
     #[test]
     fn mangled_fixtures_are_checked_without_panic(which in 0usize..6, a in 0usize..10_000, b in 0usize..10_000, dup in any::<bool>()) {
-        let names = [
-            "seeds/jilin-kjj-2019.txt",
-            "seeds/loudi-jxw-2017.txt",
-            "seeds/shucheng-kjj-2016.txt",
-            "seeds/zhangdian-kjj-2012-traditional-pinyin.txt",
-            "seeds/zibo-kjj-2017-workplan-not-a-report.txt",
-            "real/huaian-szf-2024-pdftotext.txt",
-        ];
-        let text = fixture(names[which]);
+        let text = fixture(common::FIXTURES[which]);
         let floor = |i: usize| (0..=i.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
         let (x, y) = (floor(a.min(b)), floor(a.max(b)));
         let mangled = if dup {

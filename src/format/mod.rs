@@ -152,6 +152,15 @@ pub(crate) const APPLICANT_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec { id: "total", label: "总计", kind: CellKind::Count },
 ];
 
+// Rows of `active` that both formats share.
+pub(crate) const REGULATIONS: RowSpec = RowSpec { id: "regulations", label: "规章", keys: &["规章"] };
+pub(crate) const LICENSING: RowSpec = RowSpec { id: "licensing", label: "行政许可", keys: &["行政许可"] };
+pub(crate) const PENALTY_COERCION: &[RowSpec] = &[
+    RowSpec { id: "penalty", label: "行政处罚", keys: &["行政处罚"] },
+    RowSpec { id: "coercion", label: "行政强制", keys: &["行政强制"] },
+];
+pub(crate) const FEES: &[RowSpec] = &[RowSpec { id: "fees", label: "行政事业性收费", keys: &["事业性收费"] }];
+
 pub(crate) const APPLICATIONS_ANCHORS: &[&str] =
     &["本年新收政府信息公开申请", "申请人情况", "勾稽关系", "本年新收"];
 

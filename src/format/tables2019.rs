@@ -21,7 +21,7 @@ pub(super) const TABLES: &[TableSpec] = &[
                 id: "20.1",
                 article_item: 1,
                 rows: &[
-                    RowSpec { id: "regulations", label: "规章", keys: &["规章"] },
+                    REGULATIONS,
                     RowSpec { id: "normative_documents", label: "规范性文件", keys: &["规范性文件"] },
                 ],
                 columns: &[
@@ -34,7 +34,7 @@ pub(super) const TABLES: &[TableSpec] = &[
                 id: "20.5",
                 article_item: 5,
                 rows: &[
-                    RowSpec { id: "licensing", label: "行政许可", keys: &["行政许可"] },
+                    LICENSING,
                     RowSpec { id: "other_services", label: "其他对外管理服务事项", keys: &["对外管理服务"] },
                 ],
                 columns: PROJECT_COLUMNS,
@@ -42,16 +42,13 @@ pub(super) const TABLES: &[TableSpec] = &[
             BlockSpec {
                 id: "20.6",
                 article_item: 6,
-                rows: &[
-                    RowSpec { id: "penalty", label: "行政处罚", keys: &["行政处罚"] },
-                    RowSpec { id: "coercion", label: "行政强制", keys: &["行政强制"] },
-                ],
+                rows: PENALTY_COERCION,
                 columns: PROJECT_COLUMNS,
             },
             BlockSpec {
                 id: "20.8",
                 article_item: 8,
-                rows: &[RowSpec { id: "fees", label: "行政事业性收费", keys: &["事业性收费"] }],
+                rows: FEES,
                 columns: &[
                     ColumnSpec { id: "previous", label: "上一年项目数量", kind: CellKind::Count },
                     ColumnSpec { id: "change", label: "本年增/减", kind: CellKind::SignedCount },

@@ -17,7 +17,7 @@ pub(super) const TABLES: &[TableSpec] = &[
                 id: "20.1",
                 article_item: 1,
                 rows: &[
-                    RowSpec { id: "regulations", label: "规章", keys: &["规章"] },
+                    REGULATIONS,
                     RowSpec { id: "normative_documents", label: "行政规范性文件", keys: &["规范性文件"] },
                 ],
                 columns: &[
@@ -29,22 +29,19 @@ pub(super) const TABLES: &[TableSpec] = &[
             BlockSpec {
                 id: "20.5",
                 article_item: 5,
-                rows: &[RowSpec { id: "licensing", label: "行政许可", keys: &["行政许可"] }],
+                rows: &[LICENSING],
                 columns: DECISIONS,
             },
             BlockSpec {
                 id: "20.6",
                 article_item: 6,
-                rows: &[
-                    RowSpec { id: "penalty", label: "行政处罚", keys: &["行政处罚"] },
-                    RowSpec { id: "coercion", label: "行政强制", keys: &["行政强制"] },
-                ],
+                rows: PENALTY_COERCION,
                 columns: DECISIONS,
             },
             BlockSpec {
                 id: "20.8",
                 article_item: 8,
-                rows: &[RowSpec { id: "fees", label: "行政事业性收费", keys: &["事业性收费"] }],
+                rows: FEES,
                 columns: &[ColumnSpec { id: "amount_wan_yuan", label: "本年收费金额（单位：万元）", kind: CellKind::Money }],
             },
         ],

@@ -206,9 +206,10 @@ fn pinyin_annotation_len(rest: &str, after_traditional: bool) -> Option<usize> {
     None
 }
 
-fn chinese_digit(c: char) -> Option<u32> {
+/// Value of one Chinese numeral: 〇/零 0, 一 1 … 九 9, 十 10.
+pub fn chinese_numeral(c: char) -> Option<u32> {
     Some(match c {
-        '〇' | '零' | '○' | 'O' | 'o' => 0,
+        '〇' | '零' | '○' => 0,
         '一' => 1,
         '二' => 2,
         '三' => 3,
@@ -218,14 +219,23 @@ fn chinese_digit(c: char) -> Option<u32> {
         '七' => 7,
         '八' => 8,
         '九' => 9,
+        '十' => 10,
         _ => return None,
     })
+}
+
+/// A digit of a year written in Chinese numerals; typists also use the letter O for 〇.
+fn chinese_digit(c: char) -> Option<u32> {
+    match c {
+        'O' | 'o' => Some(0),
+        _ => chinese_numeral(c).filter(|&d| d < 10),
+    }
 }
 
 /// Value of a small Chinese number (一 … 三十一) written with 十.
 fn small_chinese_number(cs: &[char]) -> Option<u32> {
     match cs {
-        [a] => chinese_digit(*a).filter(|&d| d > 0).or((*a == '十').then_some(10)),
+        [a] => chinese_numeral(*a).filter(|&d| d > 0),
         ['十', b] => chinese_digit(*b).map(|d| 10 + d),
         [a, '十'] => chinese_digit(*a).map(|d| d * 10),
         [a, '十', b] => Some(chinese_digit(*a)? * 10 + chinese_digit(*b)?),

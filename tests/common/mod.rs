@@ -7,6 +7,29 @@
 
 #![allow(dead_code)]
 
+/// Every fixture report, by its path under ../shared/fixtures.
+pub const FIXTURES: [&str; 6] = [
+    "seeds/jilin-kjj-2019.txt",
+    "seeds/loudi-jxw-2017.txt",
+    "seeds/shucheng-kjj-2016.txt",
+    "seeds/zhangdian-kjj-2012-traditional-pinyin.txt",
+    "seeds/zibo-kjj-2017-workplan-not-a-report.txt",
+    "real/huaian-szf-2024-pdftotext.txt",
+];
+
+/// Path of a file in ../shared/fixtures. A missing fixture fails the test: these never skip.
+pub fn fixture_path(path: &str) -> String {
+    let full = format!("{}/../shared/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    assert!(std::path::Path::new(&full).exists(), "fixture {full} must exist (shared/ stands beside the repository)");
+    full
+}
+
+/// The text of a file in ../shared/fixtures.
+pub fn fixture(path: &str) -> String {
+    let full = fixture_path(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {full} unreadable: {e}"))
+}
+
 pub mod gen {
     use std::collections::BTreeMap;
 
