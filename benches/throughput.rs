@@ -14,7 +14,6 @@ mod common;
 
 use common::fixture;
 
-
 /// The 淮安 report grown to about `bytes` by repeating its overview paragraphs inside 一.
 fn grown_report(bytes: usize) -> String {
     let text = fixture("real/huaian-szf-2024-pdftotext.txt");
@@ -43,7 +42,12 @@ fn measure(name: &str, text: &str) {
     }
     let per = start.elapsed() / runs;
     let mbps = text.len() as f64 / per.as_secs_f64() / 1e6;
-    println!("{name:<48} {:>7.1} KB {:>9.1} µs/check {:>8.1} MB/s", text.len() as f64 / 1024.0, per.as_secs_f64() * 1e6, mbps);
+    println!(
+        "{name:<48} {:>7.1} KB {:>9.1} µs/check {:>8.1} MB/s",
+        text.len() as f64 / 1024.0,
+        per.as_secs_f64() * 1e6,
+        mbps
+    );
 }
 
 fn main() {

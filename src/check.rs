@@ -120,9 +120,12 @@ fn check_decoded(text: &str, encoding: &'static str, opts: &Options) -> CheckRes
     if !facts.is_annual_report {
         let title = facts.title.as_ref().map(|t| format!("“{}”", t.0)).unwrap_or_else(|| "输入内容".to_string());
         diags.push(
-            Diagnostic::error("doc.not_annual_report", format!("{title}看起来不是政府信息公开工作年度报告，未作章节和表格检查"))
-                .with_span(facts.title.as_ref().map(|t| loc.span_of(&t.1)))
-                .with_hint("年度报告应以“××年政府信息公开工作年度报告”为题，并按条例第五十条列出各部分"),
+            Diagnostic::error(
+                "doc.not_annual_report",
+                format!("{title}看起来不是政府信息公开工作年度报告，未作章节和表格检查"),
+            )
+            .with_span(facts.title.as_ref().map(|t| loc.span_of(&t.1)))
+            .with_hint("年度报告应以“××年政府信息公开工作年度报告”为题，并按条例第五十条列出各部分"),
         );
         result.summary = summarize(&diags, &[]);
         result.diagnostics = diags;
@@ -237,8 +240,10 @@ fn check_year(facts: &Facts, prose: &NormText, loc: &Locator<'_>, out: &mut Vec<
             continue;
         }
         let after = sentence[4..].trim_start_matches(['年', '度', ',', '，']);
-        let opens_statement = ["我", "本", "全", "市", "县", "区", "局", "委", "共"].iter().any(|w| after.starts_with(w));
-        let compares = ["比", "较", "相比", "同比", "以来", "至今", "以前", "之前"].iter().any(|w| sentence.contains(w));
+        let opens_statement =
+            ["我", "本", "全", "市", "县", "区", "局", "委", "共"].iter().any(|w| after.starts_with(w));
+        let compares =
+            ["比", "较", "相比", "同比", "以来", "至今", "以前", "之前"].iter().any(|w| sentence.contains(w));
         if opens_statement && !compares {
             out.push(
                 Diagnostic::error("doc.year_mismatch", format!("正文以“{y}年”叙述本年度工作，而报告年度为 {year} 年"))
@@ -255,8 +260,12 @@ fn check_deadline(facts: &Facts, era: Era, loc: &Locator<'_>, out: &mut Vec<Diag
     let next = year + 1;
     let (deadline, rule) = match (era, facts.agency_level) {
         (Era::E2008, _) => (format!("{next}-03-31"), "2008年条例第三十一条：每年3月31日前公布"),
-        (_, AgencyLevel::Department) => (format!("{next}-01-31"), "条例第四十九条：县级以上人民政府部门每年1月31日前公布"),
-        (_, AgencyLevel::Government) => (format!("{next}-03-31"), "条例第四十九条：县级以上地方人民政府每年3月31日前公布"),
+        (_, AgencyLevel::Department) => {
+            (format!("{next}-01-31"), "条例第四十九条：县级以上人民政府部门每年1月31日前公布")
+        }
+        (_, AgencyLevel::Government) => {
+            (format!("{next}-03-31"), "条例第四十九条：县级以上地方人民政府每年3月31日前公布")
+        }
         // 乡镇/街道 are not named in 第四十九条; their deadline is set locally.
         (_, AgencyLevel::Township) => return,
         (_, AgencyLevel::Unknown) => (format!("{next}-03-31"), "条例第四十九条：最迟于每年3月31日前公布"),
@@ -270,7 +279,14 @@ fn check_deadline(facts: &Facts, era: Era, loc: &Locator<'_>, out: &mut Vec<Diag
     }
 }
 
-fn check_sections(doc: &Document, era: Era, facts: &Facts, found: &[FoundSection], loc: &Locator<'_>, out: &mut Vec<Diagnostic>) {
+fn check_sections(
+    doc: &Document,
+    era: Era,
+    facts: &Facts,
+    found: &[FoundSection],
+    loc: &Locator<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     for s in found {
         match s.status {
             SectionStatus::Missing => out.push(
@@ -279,9 +295,12 @@ fn check_sections(doc: &Document, era: Era, facts: &Facts, found: &[FoundSection
                     .with_hint(missing_hint(era, s.spec.id)),
             ),
             SectionStatus::Mentioned => out.push(
-                Diagnostic::warning("section.mentioned_only", format!("提到了“{}”的内容，但没有报告具体情况", s.spec.title))
-                    .with_section(s.spec.id)
-                    .with_hint("单列一部分，写明本年度的具体情况；没有发生的也应写明“未发生”"),
+                Diagnostic::warning(
+                    "section.mentioned_only",
+                    format!("提到了“{}”的内容，但没有报告具体情况", s.spec.title),
+                )
+                .with_section(s.spec.id)
+                .with_hint("单列一部分，写明本年度的具体情况；没有发生的也应写明“未发生”"),
             ),
             SectionStatus::Present => {}
         }
@@ -293,10 +312,13 @@ fn check_sections(doc: &Document, era: Era, facts: &Facts, found: &[FoundSection
             if let Some(prev) = last {
                 if s.heading_line < prev.heading_line {
                     out.push(
-                        Diagnostic::warning("section.out_of_order", format!("“{}”排在“{}”之前，与规定顺序不符", s.spec.title, prev.spec.title))
-                            .with_section(s.spec.id)
-                            .with_span(s.evidence.clone().map(|r| loc.original(r)))
-                            .with_hint("按一至六的顺序排列各部分"),
+                        Diagnostic::warning(
+                            "section.out_of_order",
+                            format!("“{}”排在“{}”之前，与规定顺序不符", s.spec.title, prev.spec.title),
+                        )
+                        .with_section(s.spec.id)
+                        .with_span(s.evidence.clone().map(|r| loc.original(r)))
+                        .with_hint("按一至六的顺序排列各部分"),
                     );
                 }
             }
@@ -352,7 +374,13 @@ fn missing_hint(era: Era, id: &str) -> &'static str {
     }
 }
 
-fn check_table_presence(t: &MappedTable, era: Era, heading: Option<Span>, loc: &Locator<'_>, out: &mut Vec<Diagnostic>) {
+fn check_table_presence(
+    t: &MappedTable,
+    era: Era,
+    heading: Option<Span>,
+    loc: &Locator<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     let spec = t.spec;
     let span = t.range.as_ref().map(|r| loc.span_of(r));
     match t.status {
@@ -372,7 +400,11 @@ fn check_table_presence(t: &MappedTable, era: Era, heading: Option<Span>, loc: &
             out.push(
                 Diagnostic::error(
                     "table.unreadable",
-                    format!("“{}”统计表无法可靠读取：{}", spec.title, t.unreadable.as_deref().unwrap_or("无法对应到规定格式")),
+                    format!(
+                        "“{}”统计表无法可靠读取：{}",
+                        spec.title,
+                        t.unreadable.as_deref().unwrap_or("无法对应到规定格式")
+                    ),
                 )
                 .with_table(spec.id)
                 .with_span(span)
@@ -384,32 +416,50 @@ fn check_table_presence(t: &MappedTable, era: Era, heading: Option<Span>, loc: &
     }
     if spec.variant < era && !spec.variant_keys.is_empty() {
         out.push(
-            Diagnostic::error("doc.format_outdated", format!("“{}”统计表使用的是 {} 年格式，{} 年起应使用新格式（国办公开办函〔2021〕30号）", spec.title, spec.variant.as_str(), era.as_str()))
-                .with_table(spec.id)
-                .with_span(span)
-                .with_hint("未按新格式编制：按30号文的表格重新编制"),
+            Diagnostic::error(
+                "doc.format_outdated",
+                format!(
+                    "“{}”统计表使用的是 {} 年格式，{} 年起应使用新格式（国办公开办函〔2021〕30号）",
+                    spec.title,
+                    spec.variant.as_str(),
+                    era.as_str()
+                ),
+            )
+            .with_table(spec.id)
+            .with_span(span)
+            .with_hint("未按新格式编制：按30号文的表格重新编制"),
         );
     } else if spec.variant > era && !spec.variant_keys.is_empty() {
         out.push(
-            Diagnostic::warning("doc.format_mismatch", format!("“{}”统计表使用的是 {} 年格式，与报告年度不符", spec.title, spec.variant.as_str()))
-                .with_table(spec.id)
-                .with_span(span)
-                .with_hint("核对报告年度与表格格式"),
+            Diagnostic::warning(
+                "doc.format_mismatch",
+                format!("“{}”统计表使用的是 {} 年格式，与报告年度不符", spec.title, spec.variant.as_str()),
+            )
+            .with_table(spec.id)
+            .with_span(span)
+            .with_hint("核对报告年度与表格格式"),
         );
     }
     for row in &t.missing_rows {
-        let mut d = Diagnostic::error("table.row_missing", format!("“{}”统计表缺少“{}”一行", spec.title, spec.row_label(row)))
-            .with_table(spec.id)
-            .with_span(span)
-            .with_hint("按规定格式补上这一行；没有发生的填 0");
-        d.cells = vec![CellRef { row: row.clone(), column: spec.blocks.iter().find(|b| row.starts_with(b.id)).map(|b| b.columns[0].id).unwrap_or("total") }];
+        let mut d =
+            Diagnostic::error("table.row_missing", format!("“{}”统计表缺少“{}”一行", spec.title, spec.row_label(row)))
+                .with_table(spec.id)
+                .with_span(span)
+                .with_hint("按规定格式补上这一行；没有发生的填 0");
+        d.cells = vec![CellRef {
+            row: row.clone(),
+            column: spec.blocks.iter().find(|b| row.starts_with(b.id)).map(|b| b.columns[0].id).unwrap_or("total"),
+        }];
         out.push(d);
     }
     if t.reordered {
         out.push(
-            Diagnostic::info("table.reordered", format!("“{}”统计表的数字在文字提取中顺序被打乱，已按表内勾稽关系唯一还原", spec.title))
-                .with_table(spec.id)
-                .with_span(span),
+            Diagnostic::info(
+                "table.reordered",
+                format!("“{}”统计表的数字在文字提取中顺序被打乱，已按表内勾稽关系唯一还原", spec.title),
+            )
+            .with_table(spec.id)
+            .with_span(span),
         );
     }
 }
@@ -453,4 +503,3 @@ fn summarize(diags: &[Diagnostic], sections: &[SectionResult]) -> Summary {
         sections_required: sections.len(),
     }
 }
-

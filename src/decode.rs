@@ -36,7 +36,9 @@ impl DecodeError {
                 *n as f64 / 1048576.0,
                 MAX_INPUT_BYTES / 1048576
             ),
-            DecodeError::Binary(kind) => format!("这不是文本文件（看起来是{kind}），无法读取；请把报告文字复制出来再检查"),
+            DecodeError::Binary(kind) => {
+                format!("这不是文本文件（看起来是{kind}），无法读取；请把报告文字复制出来再检查")
+            }
             DecodeError::UnknownEncoding => {
                 "无法识别文件的文字编码（支持 UTF-8、UTF-16）；请用记事本另存为 UTF-8 后再试".to_string()
             }
@@ -73,7 +75,13 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn utf16(bytes: &[u8], little_endian: bool) -> Option<String> {
-    let units = bytes.chunks_exact(2).map(|c| if little_endian { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+    let units = bytes.chunks_exact(2).map(|c| {
+        if little_endian {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
     char::decode_utf16(units).collect::<Result<String, _>>().ok()
 }
 

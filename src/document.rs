@@ -131,8 +131,8 @@ pub fn is_page_footer(t: &str) -> bool {
     if let Some(rest) = t.strip_prefix('第') {
         if let Some(i) = rest.find('页') {
             let (n, tail) = (&rest[..i], &rest[i + '页'.len_utf8()..]);
-            let tail_ok = tail.is_empty()
-                || tail.strip_prefix('共').and_then(|s| s.strip_suffix('页')).is_some_and(digits_only);
+            let tail_ok =
+                tail.is_empty() || tail.strip_prefix('共').and_then(|s| s.strip_suffix('页')).is_some_and(digits_only);
             return digits_only(n) && tail_ok;
         }
     }
@@ -165,7 +165,8 @@ const CHROME_PREFIXES: &[&str] = &[
     "来源:",
 ];
 
-const CHROME_WORDS: &[&str] = &["点击数", "点击:", "点击率", "浏览量", "浏览次数", "阅读次数", "访问量", "字体:", "字号:", "我要纠错"];
+const CHROME_WORDS: &[&str] =
+    &["点击数", "点击:", "点击率", "浏览量", "浏览次数", "阅读次数", "访问量", "字体:", "字号:", "我要纠错"];
 
 /// Metadata keys of government pages, with where their value goes.
 const META_KEYS: &[(&str, MetaField)] = &[
@@ -224,7 +225,9 @@ fn is_chrome(t: &str, offset: usize, meta: &mut PageMetadata) -> bool {
                     meta.title = Some((value.to_string(), vrange))
                 }
                 MetaField::Index if !value.is_empty() => meta.index_number = Some(value.to_string()),
-                MetaField::Agency if !value.is_empty() && meta.agency.is_none() => meta.agency = Some(value.to_string()),
+                MetaField::Agency if !value.is_empty() && meta.agency.is_none() => {
+                    meta.agency = Some(value.to_string())
+                }
                 MetaField::Published if meta.published.is_none() => {
                     meta.published = find_date(value).map(|(d, r)| (d, r.start + abs..r.end + abs))
                 }
@@ -351,7 +354,13 @@ pub fn numbering(t: &str) -> Option<(NumberStyle, u32, usize)> {
     }
     if let Some((n, len)) = chinese_ordinal(t) {
         let rest = &t[len..];
-        let sep = if rest.starts_with('、') { '、'.len_utf8() } else if rest.starts_with('.') { 1 } else { 0 };
+        let sep = if rest.starts_with('、') {
+            '、'.len_utf8()
+        } else if rest.starts_with('.') {
+            1
+        } else {
+            0
+        };
         return (sep > 0).then_some((NumberStyle::Chinese, n, len + sep));
     }
     if let Some((n, len)) = arabic_ordinal(t) {
@@ -377,12 +386,7 @@ fn heading(t: &str, offset: usize) -> Option<Heading> {
         return None;
     }
     let inline_body = rest_trim[stop..].trim_start_matches(['。', ';', '；', ':']).chars().count() > 0;
-    Some(Heading {
-        style,
-        ordinal,
-        title: offset + title_start..offset + title_start + title.len(),
-        inline_body,
-    })
+    Some(Heading { style, ordinal, title: offset + title_start..offset + title_start + title.len(), inline_body })
 }
 
 #[cfg(test)]

@@ -56,7 +56,8 @@ pub fn read_facts(doc: &Document) -> Facts {
     }
     let title_text = facts.title.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");
 
-    facts.year = facts.title.as_ref().and_then(|(t, r)| year_in(t).map(|(y, yr)| (y, r.start + yr.start..r.start + yr.end)));
+    facts.year =
+        facts.title.as_ref().and_then(|(t, r)| year_in(t).map(|(y, yr)| (y, r.start + yr.start..r.start + yr.end)));
     facts.period_year = statistics_period_year(&doc.norm.text);
     if facts.year.is_none() {
         facts.year = facts.period_year.clone().or_else(|| body_report_year(&doc.norm.text));
@@ -68,7 +69,8 @@ pub fn read_facts(doc: &Document) -> Facts {
     let work_plan_markers = text.matches("牵头").count() + text.matches("配合落实").count();
     let first = content.first().map(|&i| doc.line_text(&doc.lines[i])).unwrap_or("");
     // The last words of a title name the kind of document: "关于做好…年度报告编制工作的通知" is a notice.
-    let titled_other = is_other_document_title(title_text) || (first.chars().count() <= 60 && is_other_document_title(first));
+    let titled_other =
+        is_other_document_title(title_text) || (first.chars().count() <= 60 && is_other_document_title(first));
     let titled_report = names_annual_report(title_text) && !titled_other;
     // Before the year in a report's title stands its agency; a notice's title has other words there.
     facts.agency = facts
@@ -103,7 +105,10 @@ fn find_title(doc: &Document, content: &[usize]) -> Option<(String, Range<usize>
         if title.starts_with(|c: char| c.is_ascii_digit()) && k > 0 {
             let prev_line = &doc.lines[content[k - 1]];
             let prev = doc.line_text(prev_line);
-            if prev.chars().count() <= 30 && !prev.contains(['。', ',', ':']) && agency_level(prev) != AgencyLevel::Unknown {
+            if prev.chars().count() <= 30
+                && !prev.contains(['。', ',', ':'])
+                && agency_level(prev) != AgencyLevel::Unknown
+            {
                 return Some((format!("{prev}{title}"), prev_line.range.start..line.range.end));
             }
         }
@@ -136,7 +141,9 @@ pub fn year_in(t: &str) -> Option<(u16, Range<usize>)> {
 }
 
 fn statistics_period_year(text: &str) -> Option<(u16, Range<usize>)> {
-    for key in ["统计期限自", "统计期限为", "统计期限是", "统计期间为", "统计期间自", "统计时限为", "统计时间为", "统计期限从"] {
+    for key in
+        ["统计期限自", "统计期限为", "统计期限是", "统计期间为", "统计期间自", "统计时限为", "统计时间为", "统计期限从"]
+    {
         if let Some(i) = text.find(key) {
             let from = i + key.len();
             let window_end = (from + 12).min(text.len());
@@ -183,7 +190,24 @@ pub fn agency_level(name: &str) -> AgencyLevel {
         return AgencyLevel::Government;
     }
     let department_ends = [
-        "局", "委", "委员会", "办", "办公室", "办公厅", "厅", "部", "署", "院", "中心", "所", "站", "队", "会", "处", "馆", "司",
+        "局",
+        "委",
+        "委员会",
+        "办",
+        "办公室",
+        "办公厅",
+        "厅",
+        "部",
+        "署",
+        "院",
+        "中心",
+        "所",
+        "站",
+        "队",
+        "会",
+        "处",
+        "馆",
+        "司",
     ];
     if department_ends.iter().any(|e| n.ends_with(e)) {
         return AgencyLevel::Department;

@@ -40,7 +40,13 @@ macro_rules! litigation {
 
 /// Checked in order; the first figure whose words a clause contains is the one it states.
 const FIGURES: &[Figure] = &[
-    Figure { subject: Subject::Applications, words: &[&["上年", "结转"], &["上年度", "结转"]], what: "上年结转申请", table: APPLICATIONS, cells: &[&[("2", "total")]] },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["上年", "结转"], &["上年度", "结转"]],
+        what: "上年结转申请",
+        table: APPLICATIONS,
+        cells: &[&[("2", "total")]],
+    },
     Figure {
         subject: Subject::Applications,
         words: &[&["下年", "结转"], &["下年", "顺延"], &["下一年", "结转"], &["下一年度", "继续办理"], &["结转下"]],
@@ -48,11 +54,50 @@ const FIGURES: &[Figure] = &[
         table: APPLICATIONS,
         cells: &[&[("4", "total")]],
     },
-    Figure { subject: Subject::Applications, words: &[&["部分公开"]], what: "部分公开", table: APPLICATIONS, cells: &[&[("3.2", "total")]] },
-    Figure { subject: Subject::Applications, words: &[&["不予公开"]], what: "不予公开", table: APPLICATIONS, cells: &[&[("3.3.1", "total"), ("3.3.2", "total"), ("3.3.3", "total"), ("3.3.4", "total"), ("3.3.5", "total"), ("3.3.6", "total"), ("3.3.7", "total"), ("3.3.8", "total")]] },
-    Figure { subject: Subject::Applications, words: &[&["无法提供"]], what: "无法提供", table: APPLICATIONS, cells: &[&[("3.4.1", "total"), ("3.4.2", "total"), ("3.4.3", "total")]] },
-    Figure { subject: Subject::Applications, words: &[&["不予处理"]], what: "不予处理", table: APPLICATIONS, cells: &[&[("3.5.1", "total"), ("3.5.2", "total"), ("3.5.3", "total"), ("3.5.4", "total"), ("3.5.5", "total")]] },
-    Figure { subject: Subject::Applications, words: &[&["予以公开"]], what: "予以公开", table: APPLICATIONS, cells: &[&[("3.1", "total")]] },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["部分公开"]],
+        what: "部分公开",
+        table: APPLICATIONS,
+        cells: &[&[("3.2", "total")]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["不予公开"]],
+        what: "不予公开",
+        table: APPLICATIONS,
+        cells: &[&[
+            ("3.3.1", "total"),
+            ("3.3.2", "total"),
+            ("3.3.3", "total"),
+            ("3.3.4", "total"),
+            ("3.3.5", "total"),
+            ("3.3.6", "total"),
+            ("3.3.7", "total"),
+            ("3.3.8", "total"),
+        ]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["无法提供"]],
+        what: "无法提供",
+        table: APPLICATIONS,
+        cells: &[&[("3.4.1", "total"), ("3.4.2", "total"), ("3.4.3", "total")]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["不予处理"]],
+        what: "不予处理",
+        table: APPLICATIONS,
+        cells: &[&[("3.5.1", "total"), ("3.5.2", "total"), ("3.5.3", "total"), ("3.5.4", "total"), ("3.5.5", "total")]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["予以公开"]],
+        what: "予以公开",
+        table: APPLICATIONS,
+        cells: &[&[("3.1", "total")]],
+    },
     Figure {
         subject: Subject::Applications,
         words: &[&["新收"], &["受理"], &["收到"], &["接收"], &["共收"]],
@@ -61,17 +106,83 @@ const FIGURES: &[Figure] = &[
         // Some reports count 新收 + 上年结转 as 收到.
         cells: &[&[("1", "total")], &[("1", "total"), ("2", "total")]],
     },
-    Figure { subject: Subject::Applications, words: &[&["办结"], &["答复"], &["办理完毕"]], what: "办结申请", table: APPLICATIONS, cells: &[&[("3.7", "total")]] },
-    Figure { subject: Subject::Review, words: &[&["维持"]], what: "行政复议结果维持", table: REVIEW_LITIGATION, cells: &[&[("data", "review.upheld")]] },
-    Figure { subject: Subject::Review, words: &[&["纠正"]], what: "行政复议结果纠正", table: REVIEW_LITIGATION, cells: &[&[("data", "review.corrected")]] },
-    Figure { subject: Subject::Review, words: &[&["其他"]], what: "行政复议其他结果", table: REVIEW_LITIGATION, cells: &[&[("data", "review.other")]] },
-    Figure { subject: Subject::Review, words: &[&["未审结"], &["审理中"]], what: "行政复议尚未审结", table: REVIEW_LITIGATION, cells: &[&[("data", "review.pending")]] },
-    Figure { subject: Subject::Review, words: &[&[]], what: "行政复议", table: REVIEW_LITIGATION, cells: &[&[("data", "review.total")]] },
-    Figure { subject: Subject::Litigation, words: &[&["维持"]], what: "行政诉讼结果维持", table: REVIEW_LITIGATION, cells: litigation!("upheld") },
-    Figure { subject: Subject::Litigation, words: &[&["纠正"]], what: "行政诉讼结果纠正", table: REVIEW_LITIGATION, cells: litigation!("corrected") },
-    Figure { subject: Subject::Litigation, words: &[&["其他"]], what: "行政诉讼其他结果", table: REVIEW_LITIGATION, cells: litigation!("other") },
-    Figure { subject: Subject::Litigation, words: &[&["未审结"], &["审理中"]], what: "行政诉讼尚未审结", table: REVIEW_LITIGATION, cells: litigation!("pending") },
-    Figure { subject: Subject::Litigation, words: &[&[]], what: "行政诉讼", table: REVIEW_LITIGATION, cells: litigation!("total") },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["办结"], &["答复"], &["办理完毕"]],
+        what: "办结申请",
+        table: APPLICATIONS,
+        cells: &[&[("3.7", "total")]],
+    },
+    Figure {
+        subject: Subject::Review,
+        words: &[&["维持"]],
+        what: "行政复议结果维持",
+        table: REVIEW_LITIGATION,
+        cells: &[&[("data", "review.upheld")]],
+    },
+    Figure {
+        subject: Subject::Review,
+        words: &[&["纠正"]],
+        what: "行政复议结果纠正",
+        table: REVIEW_LITIGATION,
+        cells: &[&[("data", "review.corrected")]],
+    },
+    Figure {
+        subject: Subject::Review,
+        words: &[&["其他"]],
+        what: "行政复议其他结果",
+        table: REVIEW_LITIGATION,
+        cells: &[&[("data", "review.other")]],
+    },
+    Figure {
+        subject: Subject::Review,
+        words: &[&["未审结"], &["审理中"]],
+        what: "行政复议尚未审结",
+        table: REVIEW_LITIGATION,
+        cells: &[&[("data", "review.pending")]],
+    },
+    Figure {
+        subject: Subject::Review,
+        words: &[&[]],
+        what: "行政复议",
+        table: REVIEW_LITIGATION,
+        cells: &[&[("data", "review.total")]],
+    },
+    Figure {
+        subject: Subject::Litigation,
+        words: &[&["维持"]],
+        what: "行政诉讼结果维持",
+        table: REVIEW_LITIGATION,
+        cells: litigation!("upheld"),
+    },
+    Figure {
+        subject: Subject::Litigation,
+        words: &[&["纠正"]],
+        what: "行政诉讼结果纠正",
+        table: REVIEW_LITIGATION,
+        cells: litigation!("corrected"),
+    },
+    Figure {
+        subject: Subject::Litigation,
+        words: &[&["其他"]],
+        what: "行政诉讼其他结果",
+        table: REVIEW_LITIGATION,
+        cells: litigation!("other"),
+    },
+    Figure {
+        subject: Subject::Litigation,
+        words: &[&["未审结"], &["审理中"]],
+        what: "行政诉讼尚未审结",
+        table: REVIEW_LITIGATION,
+        cells: litigation!("pending"),
+    },
+    Figure {
+        subject: Subject::Litigation,
+        words: &[&[]],
+        what: "行政诉讼",
+        table: REVIEW_LITIGATION,
+        cells: litigation!("total"),
+    },
 ];
 
 /// Counts in a clause: (start, end, value) of "3119件", "1,234件"; not "5500余件", not "1.5件".
@@ -90,8 +201,8 @@ fn counts(clause: &str) -> Vec<(usize, usize, i64)> {
         if start == end || (start > 0 && b[start - 1] == b'.') {
             continue;
         }
-        let digits = b[start..end].iter().filter(|c| c.is_ascii_digit());
-        let value = digits.fold(Some(0i64), |v, &c| v?.checked_mul(10)?.checked_add(i64::from(c - b'0')));
+        let mut digits = b[start..end].iter().filter(|c| c.is_ascii_digit());
+        let value = digits.try_fold(0i64, |v, &c| v.checked_mul(10)?.checked_add(i64::from(c - b'0')));
         if let Some(n) = value {
             out.push((start, end, n));
         }
@@ -120,10 +231,16 @@ fn table_sum(tables: &[MappedTable], table: &str, cells: &[(&str, &str)]) -> Opt
     Some(sum)
 }
 
-pub fn check_narrative(prose: &NormText, tables: &[MappedTable], span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span, out: &mut Vec<Diagnostic>) {
+pub fn check_narrative(
+    prose: &NormText,
+    tables: &[MappedTable],
+    span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span,
+    out: &mut Vec<Diagnostic>,
+) {
     for (offset, sentence) in text::sentences(&prose.text) {
         // Most sentences state no count and none of the statements checked; skip them whole.
-        let relevant = !counts(sentence).is_empty() || ["收到", "接到", "维持"].iter().any(|w| text::contains(sentence, w));
+        let relevant =
+            !counts(sentence).is_empty() || ["收到", "接到", "维持"].iter().any(|w| text::contains(sentence, w));
         if relevant {
             check_sentence(sentence, offset, tables, span, out);
         }
@@ -146,7 +263,10 @@ fn check_sentence(
         let abs = |r: std::ops::Range<usize>| offset + start + r.start..offset + start + r.end;
         check_statements(clause, subj, tables, &abs, span, out);
         for (a, b, stated) in counts(clause) {
-            let Some(fig) = FIGURES.iter().find(|f| f.subject == subj && f.words.iter().any(|g| g.iter().all(|w| text::contains(clause, w)))) else {
+            let Some(fig) = FIGURES
+                .iter()
+                .find(|f| f.subject == subj && f.words.iter().any(|g| g.iter().all(|w| text::contains(clause, w))))
+            else {
                 continue;
             };
             let sums: Vec<i64> = fig.cells.iter().filter_map(|cells| table_sum(tables, fig.table, cells)).collect();
@@ -161,7 +281,10 @@ fn check_sentence(
             .with_table(fig.table)
             .with_span(Some(span(abs(a..b + '件'.len_utf8()))))
             .with_hint("核对正文中的数字与统计表是否一致");
-            d.cells = fig.cells[0].iter().map(|(r, c)| CellRef { row: r.to_string(), column: column_id(fig.table, c) }).collect();
+            d.cells = fig.cells[0]
+                .iter()
+                .map(|(r, c)| CellRef { row: r.to_string(), column: column_id(fig.table, c) })
+                .collect();
             d.expected = Some(Number::Int(in_table));
             d.actual = Some(Number::Int(stated));
             out.push(d);
@@ -178,20 +301,23 @@ fn check_statements(
     span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span,
     out: &mut Vec<Diagnostic>,
 ) {
-    let none_received = ["未收到", "没有收到", "未接到"].iter().find_map(|w| text::find(clause, w).map(|p| (p, w.len())));
+    let none_received =
+        ["未收到", "没有收到", "未接到"].iter().find_map(|w| text::find(clause, w).map(|p| (p, w.len())));
     if let (Some((p, len)), Subject::Applications) = (none_received, subj) {
         if let Some(n) = table_sum(tables, APPLICATIONS, &[("1", "total")]).filter(|&n| n > 0) {
-            let mut d = Diagnostic::error("text.table_mismatch", format!("正文称未收到申请，表格中本年新收申请为 {n} 件"))
-                .with_table(APPLICATIONS)
-                .with_span(Some(span(abs(p..p + len))))
-                .with_hint("核对正文与统计表");
+            let mut d =
+                Diagnostic::error("text.table_mismatch", format!("正文称未收到申请，表格中本年新收申请为 {n} 件"))
+                    .with_table(APPLICATIONS)
+                    .with_span(Some(span(abs(p..p + len))))
+                    .with_hint("核对正文与统计表");
             d.cells = vec![CellRef { row: "1".into(), column: "total" }];
             d.expected = Some(Number::Int(n));
             d.actual = Some(Number::Int(0));
             out.push(d);
         }
     }
-    let all_upheld = ["均获维持", "均被维持", "全部维持", "均维持"].iter().find_map(|w| text::find(clause, w).map(|p| (p, w.len())));
+    let all_upheld =
+        ["均获维持", "均被维持", "全部维持", "均维持"].iter().find_map(|w| text::find(clause, w).map(|p| (p, w.len())));
     if let Some((p, len)) = all_upheld {
         let groups: &[&str] = match subj {
             Subject::Review => &["review"],
@@ -202,11 +328,17 @@ fn check_statements(
             groups.iter().flat_map(|g| ["corrected", "other", "pending"].map(|c| format!("{g}.{c}"))).collect();
         let pairs: Vec<(&str, &str)> = cols.iter().map(|c| ("data", c.as_str())).collect();
         if let Some(n) = table_sum(tables, REVIEW_LITIGATION, &pairs).filter(|&n| n > 0) {
-            let mut d = Diagnostic::error("text.table_mismatch", format!("正文称均获维持，但表格中有 {n} 件结果纠正、其他结果或尚未审结"))
-                .with_table(REVIEW_LITIGATION)
-                .with_span(Some(span(abs(p..p + len))))
-                .with_hint("核对正文与统计表");
-            d.cells = pairs.iter().map(|(r, c)| CellRef { row: r.to_string(), column: column_id(REVIEW_LITIGATION, c) }).collect();
+            let mut d = Diagnostic::error(
+                "text.table_mismatch",
+                format!("正文称均获维持，但表格中有 {n} 件结果纠正、其他结果或尚未审结"),
+            )
+            .with_table(REVIEW_LITIGATION)
+            .with_span(Some(span(abs(p..p + len))))
+            .with_hint("核对正文与统计表");
+            d.cells = pairs
+                .iter()
+                .map(|(r, c)| CellRef { row: r.to_string(), column: column_id(REVIEW_LITIGATION, c) })
+                .collect();
             out.push(d);
         }
     }

@@ -277,11 +277,6 @@ impl CheckResult {
     }
 
     pub fn cell(&self, table: &str, row: &str, column: &str) -> Option<&CellResult> {
-        self.tables
-            .iter()
-            .find(|t| t.id == table)?
-            .cells
-            .iter()
-            .find(|c| c.row == row && c.column == column)
+        self.tables.iter().find(|t| t.id == table)?.cells.iter().find(|c| c.row == row && c.column == column)
     }
 }

@@ -65,6 +65,9 @@ impl<'t> Grid<'t> {
     }
 }
 
+/// Position of a row or column id in the block.
+type IdIndex<'a> = dyn Fn(&str) -> Option<usize> + 'a;
+
 fn check_equations(table: &MappedTable, loc: &dyn Locate, out: &mut Vec<Diagnostic>) {
     let spec = table.spec;
     let block = &spec.blocks[0];
@@ -74,7 +77,7 @@ fn check_equations(table: &MappedTable, loc: &dyn Locate, out: &mut Vec<Diagnost
     let mut reported_empty = vec![false; grid.cells.len()];
     for eq in spec.equations {
         // Each instance: the (row, column) positions of its two sides, and where it applies.
-        let (lines, names): (usize, &dyn Fn(&str) -> Option<usize>) = match eq.sweep {
+        let (lines, names): (usize, &IdIndex) = match eq.sweep {
             Sweep::EachRow => (block.rows.len(), &col_index),
             Sweep::EachColumn => (block.columns.len(), &row_index),
         };
@@ -105,10 +108,11 @@ fn check_equations(table: &MappedTable, loc: &dyn Locate, out: &mut Vec<Diagnost
                 if c.value == Value::Empty {
                     had_empty = true;
                     if !std::mem::replace(&mut reported_empty[at], true) {
-                        let mut d = Diagnostic::warning("table.cell_empty", format!("{} 为空，按 0 计算", cell_name(spec, c)))
-                            .with_table(spec.id)
-                            .with_span(Some(loc.span(&c.range)))
-                            .with_hint("填写数字；没有发生的填 0");
+                        let mut d =
+                            Diagnostic::warning("table.cell_empty", format!("{} 为空，按 0 计算", cell_name(spec, c)))
+                                .with_table(spec.id)
+                                .with_span(Some(loc.span(&c.range)))
+                                .with_hint("填写数字；没有发生的填 0");
                         d.cells.push(cell_ref(c));
                         out.push(d);
                     }
@@ -124,8 +128,11 @@ fn check_equations(table: &MappedTable, loc: &dyn Locate, out: &mut Vec<Diagnost
                 Sweep::EachRow => block.rows[line].label,
                 Sweep::EachColumn => block.columns[line].label,
             };
-            let mut message =
-                eq.message.replace("{at}", at).replace("{expected}", &expected.to_string()).replace("{actual}", &actual.to_string());
+            let mut message = eq
+                .message
+                .replace("{at}", at)
+                .replace("{expected}", &expected.to_string())
+                .replace("{actual}", &actual.to_string());
             if had_empty {
                 message.push_str("（空格按 0 计）");
             }
@@ -176,13 +183,18 @@ fn check_plausibility(table: &MappedTable, level: AgencyLevel, loc: &dyn Locate,
         return;
     }
     if level == AgencyLevel::Township {
-        let nonzero: Vec<&Cell> = table.cells.iter().filter(|c| c.row == "20.1.regulations" && numeric(&c.value) > 0).collect();
+        let nonzero: Vec<&Cell> =
+            table.cells.iter().filter(|c| c.row == "20.1.regulations" && numeric(&c.value) > 0).collect();
         if let Some(first) = nonzero.first() {
-            let listed: Vec<String> = nonzero.iter().map(|c| format!("{} {}", c.column.label, numeric(&c.value))).collect();
-            let mut d = Diagnostic::warning("table.implausible", format!("乡镇、街道不能制定规章，但规章一行填有 {}", listed.join("、")))
-                .with_table(spec.id)
-                .with_span(Some(loc.span(&first.range)))
-                .with_hint("核对是否应填入规范性文件一行");
+            let listed: Vec<String> =
+                nonzero.iter().map(|c| format!("{} {}", c.column.label, numeric(&c.value))).collect();
+            let mut d = Diagnostic::warning(
+                "table.implausible",
+                format!("乡镇、街道不能制定规章，但规章一行填有 {}", listed.join("、")),
+            )
+            .with_table(spec.id)
+            .with_span(Some(loc.span(&first.range)))
+            .with_hint("核对是否应填入规范性文件一行");
             d.cells = nonzero.iter().map(|c| cell_ref(c)).collect();
             out.push(d);
         }

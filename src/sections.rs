@@ -11,8 +11,8 @@ use std::ops::Range;
 use crate::document::{Document, LineKind, NumberStyle};
 use crate::format::SectionSpec;
 use crate::normalize::NormText;
-use crate::text;
 use crate::result::{Era, SectionStatus};
+use crate::text;
 
 #[derive(Debug, Clone)]
 pub struct FoundSection {
@@ -65,12 +65,21 @@ fn national_sections(doc: &Document, specs: &'static [SectionSpec], prose: &str)
         .iter()
         .flat_map(|(line, style, title)| {
             let t = doc.text(title);
-            specs.iter().enumerate().filter(move |(_, s)| heading_matches(s, t)).map(move |(k, _)| (*line, *style, k, title.clone()))
+            specs
+                .iter()
+                .enumerate()
+                .filter(move |(_, s)| heading_matches(s, t))
+                .map(move |(k, _)| (*line, *style, k, title.clone()))
         })
         .collect();
 
-    const STYLE_PREFERENCE: [NumberStyle; 5] =
-        [NumberStyle::Chinese, NumberStyle::Part, NumberStyle::ParenChinese, NumberStyle::Arabic, NumberStyle::ParenArabic];
+    const STYLE_PREFERENCE: [NumberStyle; 5] = [
+        NumberStyle::Chinese,
+        NumberStyle::Part,
+        NumberStyle::ParenChinese,
+        NumberStyle::Arabic,
+        NumberStyle::ParenArabic,
+    ];
     let distinct = |style: Option<NumberStyle>| {
         let mut seen = 0u32;
         for m in matches.iter().filter(|m| m.1 == style) {
@@ -78,7 +87,10 @@ fn national_sections(doc: &Document, specs: &'static [SectionSpec], prose: &str)
         }
         seen.count_ones()
     };
-    let top = STYLE_PREFERENCE.iter().copied().max_by_key(|&s| (distinct(Some(s)), std::cmp::Reverse(STYLE_PREFERENCE.iter().position(|&x| x == s))));
+    let top = STYLE_PREFERENCE
+        .iter()
+        .copied()
+        .max_by_key(|&s| (distinct(Some(s)), std::cmp::Reverse(STYLE_PREFERENCE.iter().position(|&x| x == s))));
     let top = top.filter(|&s| distinct(Some(s)) > 0);
 
     // First heading for each section, in the top style; unnumbered lines fill in what is left.
@@ -153,7 +165,11 @@ fn topics_2008(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -
                 let evidence = Some(body.original_range(r));
                 return FoundSection { spec, status: SectionStatus::Present, heading_line: None, evidence, body: 0..0 };
             }
-            let status = if first_of(prose, spec.mentions).is_some() { SectionStatus::Mentioned } else { SectionStatus::Missing };
+            let status = if first_of(prose, spec.mentions).is_some() {
+                SectionStatus::Mentioned
+            } else {
+                SectionStatus::Missing
+            };
             FoundSection { spec, status, heading_line: None, evidence: None, body: 0..0 }
         })
         .collect()

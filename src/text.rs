@@ -97,7 +97,10 @@ mod tests {
         let c: Vec<&str> = clauses(t).map(|(_, s)| s).collect();
         assert_eq!(c, ["2024年", "全市受理申请3件", "含结转1件", "无", "其他", "完"]);
         let s: Vec<(usize, &str)> = sentences(t).collect();
-        assert_eq!(s.iter().map(|x| x.1).collect::<Vec<_>>(), ["2024年,全市受理申请3件(含结转1件)", "无", "其他", "完"]);
+        assert_eq!(
+            s.iter().map(|x| x.1).collect::<Vec<_>>(),
+            ["2024年,全市受理申请3件(含结转1件)", "无", "其他", "完"]
+        );
         assert!(s.iter().all(|(o, x)| &t[*o..*o + x.len()] == *x));
         assert_eq!(clauses("《条例》、「x」").count(), 1);
     }
@@ -107,7 +110,8 @@ mod tests {
     #[test]
     fn agrees_with_std() {
         let hay = "三、收到和处理政府信息公开申请情况，申请";
-        for needle in ["申请", "三", "情况，", "x", "", "申请情况，申请", "收到和处理政府信息公开申请情况，申请多"] {
+        for needle in ["申请", "三", "情况，", "x", "", "申请情况，申请", "收到和处理政府信息公开申请情况，申请多"]
+        {
             assert_eq!(find(hay, needle), hay.find(needle), "{needle}");
             assert_eq!(rfind(hay, needle), hay.rfind(needle), "{needle}");
         }

@@ -50,7 +50,11 @@ fn empty_cells_are_reported_and_counted_as_zero() {
     let empty: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "table.cell_empty").collect();
     assert_eq!(empty.len(), 2);
     assert_eq!(empty[0].severity, Severity::Warning);
-    assert_eq!(r.cell("review_litigation", "data", "review.corrected").unwrap().value, None, "recorded as empty, not 0");
+    assert_eq!(
+        r.cell("review_litigation", "data", "review.corrected").unwrap().value,
+        None,
+        "recorded as empty, not 0"
+    );
     let sum: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "table.group_total").collect();
     assert_eq!(sum.len(), 1);
     assert_eq!(sum[0].expected, Some(Number::Int(1)));
@@ -92,7 +96,11 @@ fn government_report_must_cover_assessment_review_and_accountability() {
     assert_eq!(d[0].section, Some("overview"));
     assert!(d[0].message.contains("工作考核、社会评议、责任追究"), "{}", d[0].message);
 
-    let covered = text.replacen("一、总体情况\n", "一、总体情况\n本年度开展政府信息公开工作考核、社会评议，未发生责任追究情况。\n", 1);
+    let covered = text.replacen(
+        "一、总体情况\n",
+        "一、总体情况\n本年度开展政府信息公开工作考核、社会评议，未发生责任追究情况。\n",
+        1,
+    );
     assert_ne!(covered, text);
     assert!(!codes(&check(&covered)).contains(&"section.incomplete"));
 }

@@ -7,7 +7,6 @@ use std::io::Write;
 use common::fixture_path;
 use std::process::{Command, Output, Stdio};
 
-
 fn nianbao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nianbao")).args(args).output().expect("binary runs")
 }
@@ -134,7 +133,10 @@ fn unusable_inputs_exit_two_with_a_chinese_reason() {
         assert_eq!(o.status.code(), Some(2), "{name}");
         assert!(stderr(&o).contains(says), "{name}: {}", stderr(&o));
     }
-    let gbk = temp_file("gbk.txt", b"\xd5\xfe\xb8\xae\xd0\xc5\xcf\xa2\xb9\xab\xbf\xaa\xb9\xa4\xd7\xf7\xc4\xea\xb6\xc8\xb1\xa8\xb8\xe6");
+    let gbk = temp_file(
+        "gbk.txt",
+        b"\xd5\xfe\xb8\xae\xd0\xc5\xcf\xa2\xb9\xab\xbf\xaa\xb9\xa4\xd7\xf7\xc4\xea\xb6\xc8\xb1\xa8\xb8\xe6",
+    );
     let o = nianbao(&["check", &gbk]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("编码"), "{}", stderr(&o));
@@ -145,7 +147,12 @@ fn missing_files_and_bad_usage_exit_two() {
     let o = nianbao(&["check", "/no/such/report.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("文件不存在"), "{}", stderr(&o));
-    for args in [&["check"][..], &["check", "--format", "xml", "a.txt"], &["check", "--era", "1999", "a.txt"], &["lint", "a.txt"]] {
+    for args in [
+        &["check"][..],
+        &["check", "--format", "xml", "a.txt"],
+        &["check", "--era", "1999", "a.txt"],
+        &["lint", "a.txt"],
+    ] {
         let o = nianbao(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains("用法"), "{args:?}: {}", stderr(&o));

@@ -7,7 +7,6 @@ use common::fixture;
 use nianbao::result::{CheckResult, Number, SectionStatus, Severity, TableStatus};
 use nianbao::{check_text, Options};
 
-
 fn check(path: &str) -> (String, CheckResult) {
     let text = fixture(path);
     let r = check_text(&text, &Options { name: path.to_string(), era: None });
@@ -54,7 +53,8 @@ fn int(r: &CheckResult, table: &str, row: &str, col: &str) -> i64 {
 }
 
 fn codes(r: &CheckResult, severity: Severity) -> Vec<(&'static str, Option<&'static str>)> {
-    let mut v: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == severity).map(|d| (d.code, d.section.or(d.table))).collect();
+    let mut v: Vec<_> =
+        r.diagnostics.iter().filter(|d| d.severity == severity).map(|d| (d.code, d.section.or(d.table))).collect();
     v.sort();
     v
 }
@@ -212,7 +212,9 @@ fn huaian_changed_cell_is_caught() {
     let hits: Vec<_> = r
         .diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Error && d.cells.iter().any(|c| c.row == "3.3.1" && c.column == "natural_person"))
+        .filter(|d| {
+            d.severity == Severity::Error && d.cells.iter().any(|c| c.row == "3.3.1" && c.column == "natural_person")
+        })
         .map(|d| d.code)
         .collect();
     assert!(hits.contains(&"table.row_sum"), "{hits:?}");
@@ -318,7 +320,8 @@ fn statistics_period_year_must_match_the_title() {
 
 #[test]
 fn last_years_text_left_in_the_body_is_reported() {
-    let text = fixture("seeds/jilin-kjj-2019.txt").replace("2019年,我局在市政府科技局网站", "2018年,我局在市政府科技局网站");
+    let text =
+        fixture("seeds/jilin-kjj-2019.txt").replace("2019年,我局在市政府科技局网站", "2018年,我局在市政府科技局网站");
     let r = check_text(&text, &Options::default());
     let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "doc.year_mismatch").collect();
     assert_eq!(d.len(), 1, "{:?}", r.diagnostics);

@@ -8,7 +8,6 @@ use nianbao::result::{CheckResult, Severity};
 use nianbao::{check_bytes, check_text, Options};
 use proptest::prelude::*;
 
-
 fn assert_well_formed(input: &str, r: &CheckResult) {
     let ok = |s: usize, e: usize| s <= e && e <= input.len() && input.is_char_boundary(s) && input.is_char_boundary(e);
     for d in &r.diagnostics {
@@ -106,7 +105,9 @@ fn huge_input_is_refused_with_a_message() {
 /// result must come back (and be a plain "not a report"), not hang.
 #[test]
 fn pathological_shapes_finish() {
-    for text in ["一、\n".repeat(200_000), "|".repeat(1_000_000), "政府信息公开".repeat(100_000), "1\n\n".repeat(100_000)] {
+    for text in
+        ["一、\n".repeat(200_000), "|".repeat(1_000_000), "政府信息公开".repeat(100_000), "1\n\n".repeat(100_000)]
+    {
         let r = check_text(&text, &Options::default());
         assert_well_formed(&text, &r);
         assert!(!r.document.is_annual_report);

@@ -99,7 +99,12 @@ impl TableSpec {
 
     /// The display label of a full row id ("20.1.regulations", "3.7", "data").
     pub fn row_label(&self, row: &str) -> &'static str {
-        self.blocks.iter().flat_map(|b| b.rows.iter().filter(move |r| is_row_id(b, r, row))).map(|r| r.label).next().unwrap_or("")
+        self.blocks
+            .iter()
+            .flat_map(|b| b.rows.iter().filter(move |r| is_row_id(b, r, row)))
+            .map(|r| r.label)
+            .next()
+            .unwrap_or("")
     }
 }
 
@@ -159,10 +164,10 @@ pub(crate) const PENALTY_COERCION: &[RowSpec] = &[
     RowSpec { id: "penalty", label: "行政处罚", keys: &["行政处罚"] },
     RowSpec { id: "coercion", label: "行政强制", keys: &["行政强制"] },
 ];
-pub(crate) const FEES: &[RowSpec] = &[RowSpec { id: "fees", label: "行政事业性收费", keys: &["事业性收费"] }];
+pub(crate) const FEES: &[RowSpec] =
+    &[RowSpec { id: "fees", label: "行政事业性收费", keys: &["事业性收费"] }];
 
-pub(crate) const APPLICATIONS_ANCHORS: &[&str] =
-    &["本年新收政府信息公开申请", "申请人情况", "勾稽关系", "本年新收"];
+pub(crate) const APPLICATIONS_ANCHORS: &[&str] = &["本年新收政府信息公开申请", "申请人情况", "勾稽关系", "本年新收"];
 
 pub(crate) const ROW_SUM: Equation = Equation {
     code: "table.row_sum",
@@ -213,15 +218,33 @@ pub(crate) const REVIEW_LITIGATION_TABLE: TableSpec = TableSpec {
             ColumnSpec { id: "review.other", label: "行政复议·其他结果", kind: CellKind::Count },
             ColumnSpec { id: "review.pending", label: "行政复议·尚未审结", kind: CellKind::Count },
             ColumnSpec { id: "review.total", label: "行政复议·总计", kind: CellKind::Count },
-            ColumnSpec { id: "litigation_direct.upheld", label: "未经复议直接起诉·结果维持", kind: CellKind::Count },
-            ColumnSpec { id: "litigation_direct.corrected", label: "未经复议直接起诉·结果纠正", kind: CellKind::Count },
-            ColumnSpec { id: "litigation_direct.other", label: "未经复议直接起诉·其他结果", kind: CellKind::Count },
-            ColumnSpec { id: "litigation_direct.pending", label: "未经复议直接起诉·尚未审结", kind: CellKind::Count },
-            ColumnSpec { id: "litigation_direct.total", label: "未经复议直接起诉·总计", kind: CellKind::Count },
-            ColumnSpec { id: "litigation_after_review.upheld", label: "复议后起诉·结果维持", kind: CellKind::Count },
-            ColumnSpec { id: "litigation_after_review.corrected", label: "复议后起诉·结果纠正", kind: CellKind::Count },
-            ColumnSpec { id: "litigation_after_review.other", label: "复议后起诉·其他结果", kind: CellKind::Count },
-            ColumnSpec { id: "litigation_after_review.pending", label: "复议后起诉·尚未审结", kind: CellKind::Count },
+            ColumnSpec {
+                id: "litigation_direct.upheld", label: "未经复议直接起诉·结果维持", kind: CellKind::Count
+            },
+            ColumnSpec {
+                id: "litigation_direct.corrected", label: "未经复议直接起诉·结果纠正", kind: CellKind::Count
+            },
+            ColumnSpec {
+                id: "litigation_direct.other", label: "未经复议直接起诉·其他结果", kind: CellKind::Count
+            },
+            ColumnSpec {
+                id: "litigation_direct.pending", label: "未经复议直接起诉·尚未审结", kind: CellKind::Count
+            },
+            ColumnSpec {
+                id: "litigation_direct.total", label: "未经复议直接起诉·总计", kind: CellKind::Count
+            },
+            ColumnSpec {
+                id: "litigation_after_review.upheld", label: "复议后起诉·结果维持", kind: CellKind::Count
+            },
+            ColumnSpec {
+                id: "litigation_after_review.corrected", label: "复议后起诉·结果纠正", kind: CellKind::Count
+            },
+            ColumnSpec {
+                id: "litigation_after_review.other", label: "复议后起诉·其他结果", kind: CellKind::Count
+            },
+            ColumnSpec {
+                id: "litigation_after_review.pending", label: "复议后起诉·尚未审结", kind: CellKind::Count
+            },
             ColumnSpec { id: "litigation_after_review.total", label: "复议后起诉·总计", kind: CellKind::Count },
         ],
     }],

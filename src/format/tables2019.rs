@@ -15,15 +15,20 @@ pub(super) const TABLES: &[TableSpec] = &[
         variant: Era::E2019,
         section: "active_disclosure",
         anchors: &["第二十条", "信息内容"],
-        variant_keys: &["本年新制作", "本年新公开", "对外公开总数", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额"],
+        variant_keys: &[
+            "本年新制作",
+            "本年新公开",
+            "对外公开总数",
+            "上一年项目数量",
+            "本年增/减",
+            "采购项目数量",
+            "采购总金额",
+        ],
         blocks: &[
             BlockSpec {
                 id: "20.1",
                 article_item: 1,
-                rows: &[
-                    REGULATIONS,
-                    RowSpec { id: "normative_documents", label: "规范性文件", keys: &["规范性文件"] },
-                ],
+                rows: &[REGULATIONS, RowSpec { id: "normative_documents", label: "规范性文件", keys: &["规范性文件"] }],
                 columns: &[
                     ColumnSpec { id: "new_made", label: "本年新制作数量", kind: CellKind::Count },
                     ColumnSpec { id: "new_published", label: "本年新公开数量", kind: CellKind::Count },
@@ -35,16 +40,13 @@ pub(super) const TABLES: &[TableSpec] = &[
                 article_item: 5,
                 rows: &[
                     LICENSING,
-                    RowSpec { id: "other_services", label: "其他对外管理服务事项", keys: &["对外管理服务"] },
+                    RowSpec {
+                        id: "other_services", label: "其他对外管理服务事项", keys: &["对外管理服务"]
+                    },
                 ],
                 columns: PROJECT_COLUMNS,
             },
-            BlockSpec {
-                id: "20.6",
-                article_item: 6,
-                rows: PENALTY_COERCION,
-                columns: PROJECT_COLUMNS,
-            },
+            BlockSpec { id: "20.6", article_item: 6, rows: PENALTY_COERCION, columns: PROJECT_COLUMNS },
             BlockSpec {
                 id: "20.8",
                 article_item: 8,

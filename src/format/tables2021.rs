@@ -2,7 +2,8 @@
 
 use super::*;
 
-const DECISIONS: &[ColumnSpec] = &[ColumnSpec { id: "decisions", label: "本年处理决定数量", kind: CellKind::Count }];
+const DECISIONS: &[ColumnSpec] =
+    &[ColumnSpec { id: "decisions", label: "本年处理决定数量", kind: CellKind::Count }];
 
 pub(super) const TABLES: &[TableSpec] = &[
     TableSpec {
@@ -26,23 +27,17 @@ pub(super) const TABLES: &[TableSpec] = &[
                     ColumnSpec { id: "in_force", label: "现行有效件数", kind: CellKind::Count },
                 ],
             },
-            BlockSpec {
-                id: "20.5",
-                article_item: 5,
-                rows: &[LICENSING],
-                columns: DECISIONS,
-            },
-            BlockSpec {
-                id: "20.6",
-                article_item: 6,
-                rows: PENALTY_COERCION,
-                columns: DECISIONS,
-            },
+            BlockSpec { id: "20.5", article_item: 5, rows: &[LICENSING], columns: DECISIONS },
+            BlockSpec { id: "20.6", article_item: 6, rows: PENALTY_COERCION, columns: DECISIONS },
             BlockSpec {
                 id: "20.8",
                 article_item: 8,
                 rows: FEES,
-                columns: &[ColumnSpec { id: "amount_wan_yuan", label: "本年收费金额（单位：万元）", kind: CellKind::Money }],
+                columns: &[ColumnSpec {
+                    id: "amount_wan_yuan",
+                    label: "本年收费金额（单位：万元）",
+                    kind: CellKind::Money,
+                }],
             },
         ],
         equations: &[],

@@ -47,7 +47,8 @@ impl NormText {
     /// The original byte range covered by a normalised byte range.
     pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
         let Some(first) = self.seg_at(r.start) else { return 0..0 };
-        let start = if first.same { first.orig as usize + (r.start - first.norm as usize) } else { first.orig as usize };
+        let start =
+            if first.same { first.orig as usize + (r.start - first.norm as usize) } else { first.orig as usize };
         let last_byte = r.end.saturating_sub(1).max(r.start);
         let end = match self.seg_at(last_byte) {
             Some(s) if s.same => (s.orig as usize + (last_byte + 1 - s.norm as usize)).min(s.orig_end as usize),
@@ -143,7 +144,6 @@ fn is_cjk_punct(c: char) -> bool {
     matches!(c as u32, 0x3001..=0x3003 | 0x3008..=0x301F | 0x2014 | 0x201C | 0x201D | 0xFF01..=0xFF65)
 }
 
-
 /// Which characters of U+3400..U+9FFF the table has, one bit each: most characters of a
 /// simplified report are not traditional, and a bit test settles them without a search.
 static T2S_PRESENT: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
@@ -195,7 +195,8 @@ fn pinyin_annotation_len(rest: &str, after_traditional: bool) -> Option<usize> {
         }
         let c = fold_width(c);
         if c == ')' {
-            return (n >= 1 && (toned || (after_traditional && n <= 6))).then_some(k + rest[k..].chars().next().map_or(1, char::len_utf8));
+            return (n >= 1 && (toned || (after_traditional && n <= 6)))
+                .then_some(k + rest[k..].chars().next().map_or(1, char::len_utf8));
         }
         if is_tone_vowel(c) {
             toned = true;
@@ -296,7 +297,9 @@ pub fn normalize(input: &str) -> NormText {
             }
             ' ' => {
                 let next = input[i + len..].chars().next().map(fold_width);
-                let joins = |a: char, b: char| (is_cjk(a) || is_cjk_punct(a)) && (is_cjk(b) || is_cjk_punct(b) || b.is_ascii_digit());
+                let joins = |a: char, b: char| {
+                    (is_cjk(a) || is_cjk_punct(a)) && (is_cjk(b) || is_cjk_punct(b) || b.is_ascii_digit())
+                };
                 if let Some(n) = next {
                     if prev != '\n' && (joins(prev, n) || joins(n, prev)) {
                         i += len;

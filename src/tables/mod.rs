@@ -85,7 +85,9 @@ fn region_by_anchor(
     };
     let start = doc.lines.iter().enumerate().position(|(i, l)| {
         let t = doc.line_text(l);
-        (t.chars().count() <= 40 || t.contains(['|', '\t'])) && strong.iter().any(|a| t.contains(a)) && !in_other_table_section(i)
+        (t.chars().count() <= 40 || t.contains(['|', '\t']))
+            && strong.iter().any(|a| t.contains(a))
+            && !in_other_table_section(i)
     })?;
     let end = heading_lines.iter().copied().filter(|&h| h > start).min().unwrap_or(doc.lines.len());
     Some(start..end)
@@ -96,7 +98,13 @@ fn is_anchor(doc: &Document, t: &Token, spec: &TableSpec) -> bool {
     text.len() <= 180 && spec.anchors.iter().any(|a| crate::text::contains(text, a))
 }
 
-fn read_table(doc: &Document, spec: &'static TableSpec, era: Era, region: Option<Range<usize>>, section_present: bool) -> MappedTable {
+fn read_table(
+    doc: &Document,
+    spec: &'static TableSpec,
+    era: Era,
+    region: Option<Range<usize>>,
+    section_present: bool,
+) -> MappedTable {
     let mut table = MappedTable {
         spec,
         status: TableStatus::Missing,
@@ -110,7 +118,9 @@ fn read_table(doc: &Document, spec: &'static TableSpec, era: Era, region: Option
     let Some(lines) = region else { return table };
     let all = tokens::tokenize(doc, lines);
     // Prose before the table is not part of it.
-    let Some(first) = all.iter().position(|t| is_anchor(doc, t, spec) || matches!(t.kind, TokenKind::Value(Value::Number(_)))) else {
+    let Some(first) =
+        all.iter().position(|t| is_anchor(doc, t, spec) || matches!(t.kind, TokenKind::Value(Value::Number(_))))
+    else {
         return table;
     };
     let toks = &all[first..];
@@ -123,7 +133,7 @@ fn read_table(doc: &Document, spec: &'static TableSpec, era: Era, region: Option
     let spec = table.spec;
 
     if spec.blocks.len() == 1 && spec.blocks[0].rows.len() == 1 {
-        read_single_row(doc, &mut table, toks);
+        read_single_row(&mut table, toks);
     } else {
         let segments = split_blocks(doc, spec, toks);
         for (block, segment) in segments {
@@ -147,7 +157,8 @@ fn read_table(doc: &Document, spec: &'static TableSpec, era: Era, region: Option
     table.status = if table.unreadable.is_some() {
         TableStatus::Unreadable
     } else if table.missing_rows.len() * 2 > total_rows {
-        table.unreadable = Some(format!("只能对应上 {} 行中的 {} 行", total_rows, total_rows - table.missing_rows.len()));
+        table.unreadable =
+            Some(format!("只能对应上 {} 行中的 {} 行", total_rows, total_rows - table.missing_rows.len()));
         TableStatus::Unreadable
     } else {
         TableStatus::Present
@@ -172,7 +183,11 @@ fn detect_variant(doc: &Document, spec: &'static TableSpec, era: Era, toks: &[To
 }
 
 /// Splits an `active` table at its "第二十条第（N）项" headers.
-fn split_blocks<'t>(doc: &Document, spec: &'static TableSpec, toks: &'t [Token]) -> Vec<(Option<&'static BlockSpec>, &'t [Token])> {
+fn split_blocks<'t>(
+    doc: &Document,
+    spec: &'static TableSpec,
+    toks: &'t [Token],
+) -> Vec<(Option<&'static BlockSpec>, &'t [Token])> {
     if spec.blocks.len() == 1 {
         return vec![(Some(&spec.blocks[0]), toks)];
     }
@@ -188,14 +203,13 @@ fn split_blocks<'t>(doc: &Document, spec: &'static TableSpec, toks: &'t [Token])
     if cuts.is_empty() {
         return vec![(None, toks)];
     }
-    let mut out = Vec::new();
-    for (k, &(i, block)) in cuts.iter().enumerate() {
-        let end = cuts.get(k + 1).map(|c| c.0).unwrap_or(toks.len());
-        // A header naming an item the format does not have ("第二十条第（七）项") is mapped as unknown.
-        out.push((block.or(None), &toks[i..end]));
-    }
-    out.retain(|(b, _)| b.is_some());
-    out
+    // A header naming an item the format does not have ("第二十条第（七）项") heads a block that
+    // is not read.
+    cuts.iter()
+        .enumerate()
+        .filter(|(_, (_, block))| block.is_some())
+        .map(|(k, &(i, block))| (block, &toks[i..cuts.get(k + 1).map_or(toks.len(), |c| c.0)]))
+        .collect()
 }
 
 /// N of "第二十条第（N）项".
@@ -204,7 +218,11 @@ fn article_item(label: &str) -> Option<u8> {
     let rest = label[i + "第二十条".len()..].trim_start();
     let rest = rest.strip_prefix('第').unwrap_or(rest).trim_start_matches(['(', ' ']);
     let c = rest.chars().next()?;
-    let n = "一二三四五六七八九十".chars().position(|x| x == c).map(|p| p as u8 + 1).or_else(|| c.to_digit(10).map(|d| d as u8))?;
+    let n = "一二三四五六七八九十"
+        .chars()
+        .position(|x| x == c)
+        .map(|p| p as u8 + 1)
+        .or_else(|| c.to_digit(10).map(|d| d as u8))?;
     Some(n)
 }
 
@@ -408,7 +426,7 @@ fn align(chunks: &[Chunk<'_>], rows: &[(&'static BlockSpec, &'static RowSpec)]) 
 /// The 复议/诉讼 table: one data row of 15 numbers. PDF extraction can interleave its columns
 /// with header words; when the numbers as read break the table's equations but one and only one
 /// interleaving of them satisfies every equation, that interleaving is what the table says.
-fn read_single_row(_doc: &Document, table: &mut MappedTable, toks: &[Token]) {
+fn read_single_row(table: &mut MappedTable, toks: &[Token]) {
     let block = &table.spec.blocks[0];
     let row = format::row_id(block, &block.rows[0]);
     let values: Vec<&Token> = toks.iter().filter(|t| t.is_value()).collect();

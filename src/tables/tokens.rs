@@ -79,13 +79,17 @@ pub fn parse_value(s: &str) -> Option<Value> {
     if fraction.is_some_and(|f| f.is_empty() || !f.iter().all(u8::is_ascii_digit)) {
         return None;
     }
-    let int = whole.iter().filter(|c| c.is_ascii_digit()).try_fold(0i64, |v, &c| v.checked_mul(10)?.checked_add(i64::from(c - b'0')))?;
+    let int = whole
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .try_fold(0i64, |v, &c| v.checked_mul(10)?.checked_add(i64::from(c - b'0')))?;
     let sign = if neg { -1 } else { 1 };
     match fraction {
         None => Some(Value::Number(Number::Int(sign * int))),
         // Parsed as written (without commas), so the value is the nearest double to the text.
         Some(_) => {
-            let v: f64 = if whole.contains(&b',') { digits.replace(',', "").parse().ok()? } else { digits.parse().ok()? };
+            let v: f64 =
+                if whole.contains(&b',') { digits.replace(',', "").parse().ok()? } else { digits.parse().ok()? };
             Some(Value::Number(Number::Dec(sign as f64 * v)))
         }
     }
