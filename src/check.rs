@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::decode::{self, DecodeError};
 use crate::document::{Document, LineKind};
+use crate::extract::Extracted;
 use crate::facts::{self, Facts};
 use crate::normalize::{self, NormText};
 use crate::result::*;
@@ -18,12 +19,30 @@ pub struct Options {
     pub era: Option<Era>,
 }
 
-/// Checks a file's bytes: decodes them first.
+/// Checks a file's bytes of any supported kind (text, HTML, .docx) and encoding.
 pub fn check_bytes(bytes: &[u8], opts: &Options) -> CheckResult {
-    match decode::decode(bytes) {
-        Ok(d) => check_decoded(&d.text, d.encoding, opts),
+    match crate::extract::extract(bytes, &opts.name) {
+        Ok(ex) => check_extracted(&ex, opts),
         Err(e) => unusable(opts, e),
     }
+}
+
+/// Checks text already extracted from a file; spans point into `ex.text`.
+pub fn check_extracted(ex: &Extracted, opts: &Options) -> CheckResult {
+    let mut result = check_decoded(&ex.text, ex.encoding, opts);
+    result.source.format = ex.format.as_str();
+    if ex.truncated_tables > 0 {
+        result.diagnostics.push(Diagnostic::warning(
+            "input.table_too_large",
+            format!(
+                "有 {} 个表格超过 {} 个单元格，超出部分未读取",
+                ex.truncated_tables,
+                crate::extract::MAX_TABLE_CELLS
+            ),
+        ));
+        result.summary = summarize(&result.diagnostics, &result.sections);
+    }
+    result
 }
 
 /// Checks text the caller already has (pasted into the page, read from stdin).
@@ -37,7 +56,8 @@ pub fn check_text(text: &str, opts: &Options) -> CheckResult {
     check_decoded(text, "UTF-8", opts)
 }
 
-fn unusable(opts: &Options, e: DecodeError) -> CheckResult {
+/// The result for an input that could not be checked at all: one `input.*` diagnostic saying why.
+pub fn unusable(opts: &Options, e: DecodeError) -> CheckResult {
     let mut r = empty_result(opts, "unknown", Script::Simplified);
     r.diagnostics.push(Diagnostic::error(e.code(), e.message()));
     r.summary = summarize(&r.diagnostics, &r.sections);

@@ -3,7 +3,7 @@
 //!
 //! The core is a pipeline, one module per stage:
 //!
-//! bytes → [`decode`] → [`document`] (lines: headings, prose, table cells, chrome) over
+//! bytes → [`extract`] ([`decode`], HTML, .docx) → [`document`] (lines: headings, prose, table cells, chrome) over
 //! [`normalize`]d text → [`facts`] (year, era, agency) → [`sections`] → [`tables`] mapped onto the
 //! era's [`format`] → [`rules`] and [`narrative`] checks → [`result`].
 //!
@@ -13,6 +13,7 @@
 pub mod check;
 pub mod decode;
 pub mod document;
+pub mod extract;
 pub mod facts;
 pub mod format;
 pub mod narrative;
@@ -25,5 +26,5 @@ pub mod sections;
 pub mod tables;
 pub mod text;
 
-pub use check::{check_bytes, check_text, Options};
+pub use check::{check_bytes, check_extracted, check_text, Options};
 pub use result::CheckResult;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use nianbao::render::{self, Style};
 use nianbao::result::Era;
-use nianbao::{check_bytes, CheckResult, Options};
+use nianbao::{check_extracted, CheckResult, Options};
 
 const USAGE: &str = "用法：nianbao check [--format human|json|jsonl] [--era auto|2008|2019|2021] 文件... | -
 
@@ -110,7 +110,12 @@ fn main() -> ExitCode {
                 }
             }
         };
-        let result = check_bytes(&bytes, &Options { name, era: args.era });
+        let opts = Options { name, era: args.era };
+        let extracted = nianbao::extract::extract(&bytes, &opts.name);
+        let result = match &extracted {
+            Ok(ex) => check_extracted(ex, &opts),
+            Err(e) => nianbao::check::unusable(&opts, e.clone()),
+        };
         let code = if result.is_unusable_input() {
             for d in &result.diagnostics {
                 eprintln!("nianbao：{}：{}", result.source.name, d.message);
@@ -124,8 +129,9 @@ fn main() -> ExitCode {
         worst = worst.max(code);
         match args.format {
             Format::Human => {
-                let text = String::from_utf8_lossy(&bytes);
-                let _ = write!(out, "{}", render::render(&result, &decoded_or(&bytes, &text), &style));
+                // Spans point into the extracted text: for HTML and Word, the text shown to the user.
+                let text = extracted.as_ref().map(|ex| ex.text.as_str()).unwrap_or("");
+                let _ = write!(out, "{}", render::render(&result, text, &style));
             }
             Format::Jsonl => {
                 let _ = writeln!(out, "{}", serde_json::to_string(&result).unwrap_or_default());
@@ -137,11 +143,6 @@ fn main() -> ExitCode {
         let _ = writeln!(out, "{}", serde_json::to_string_pretty(&results).unwrap_or_default());
     }
     ExitCode::from(worst)
-}
-
-/// The text spans point into: the decoded input.
-fn decoded_or(bytes: &[u8], lossy: &str) -> String {
-    nianbao::decode::decode(bytes).map(|d| d.text).unwrap_or_else(|_| lossy.to_string())
 }
 
 fn io_reason(e: &std::io::Error) -> String {

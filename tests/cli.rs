@@ -137,7 +137,13 @@ fn unusable_inputs_exit_two_with_a_chinese_reason() {
         "gbk.txt",
         b"\xd5\xfe\xb8\xae\xd0\xc5\xcf\xa2\xb9\xab\xbf\xaa\xb9\xa4\xd7\xf7\xc4\xea\xb6\xc8\xb1\xa8\xb8\xe6",
     );
-    let o = nianbao(&["check", &gbk]);
+    // GBK bytes of "政府信息公开工作年度报告" are read as GB18030 ...
+    let o = nianbao(&["check", "--format", "json", &gbk]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[0]["source"]["encoding"], "GB18030");
+    // ... while bytes that read as Chinese in no supported encoding are refused.
+    let unknown = temp_file("unknown.txt", &b"\x80\xff\x80\xfe abc \x80\xff".repeat(20));
+    let o = nianbao(&["check", &unknown]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("编码"), "{}", stderr(&o));
 }
@@ -169,4 +175,35 @@ fn era_can_be_forced() {
     assert_eq!(v[0]["document"]["era"], "2008");
     let ids: Vec<&str> = v[0]["sections"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["active_disclosure", "applications", "fees", "review_litigation", "problems", "other"]);
+}
+
+#[test]
+fn checks_html_and_docx_files() {
+    use common::formats;
+    use common::gen::{Era, Layout, Report};
+    let text = Report::generate(Era::E2021, 12).render(Layout::TabRows);
+    let page = temp_file("report.html", formats::html_page(&text, "utf-8", "2023-01-10").as_bytes());
+    let docx = temp_file("report.docx", &formats::docx(&text, true));
+    let o = nianbao(&["check", "--format", "json", &page, &docx]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[0]["source"]["format"], "html");
+    assert_eq!(v[1]["source"]["format"], "docx");
+    for r in v.as_array().unwrap() {
+        assert_eq!(r["summary"]["sections_present"], 6);
+        assert_eq!(r["tables"].as_array().unwrap().iter().filter(|t| t["status"] == "present").count(), 3);
+    }
+    // A misnamed file is read by what it is.
+    let misnamed = temp_file("report.txt", &formats::docx(&text, false));
+    let o = nianbao(&["check", "--format", "json", &misnamed]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[0]["source"]["format"], "docx");
+    // Human output quotes the text as read from the file, not its markup.
+    let o = nianbao(&["check", &docx]);
+    assert!(stdout(&o).contains("✓ 收到和处理政府信息公开申请情况（2021 年格式，读到 175 格）"), "{}", stdout(&o));
+
+    let bomb = temp_file("bomb.docx", &formats::zip(&[("word/document.xml", &vec![b' '; 64 * 1024 * 1024])]));
+    let o = nianbao(&["check", &bomb]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("解压后超过"), "{}", stderr(&o));
 }

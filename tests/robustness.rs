@@ -79,9 +79,9 @@ fn empty_and_undecodable_inputs_say_why() {
         (&b""[..], "input.empty", "输入为空"),
         (b" \r\n\t\n", "input.empty", "输入为空"),
         (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "input.binary", "PNG 图片"),
-        (b"PK\x03\x04\x14\0\0\0", "input.binary", "压缩包"),
+        (b"PK\x03\x04\x14\0\0\0", "input.broken", "已损坏"),
         (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "input.binary", ".doc"),
-        (b"\xb1\xa8\xb8\xe6\xc4\xea\xb6\xc8", "input.encoding", "编码"),
+        (b"\x80\xff\x80\xfe abc \x80\xff\x80\xff", "input.encoding", "编码"),
     ] {
         let r = check_bytes(bytes, &Options::default());
         assert!(r.is_unusable_input());
@@ -136,6 +136,30 @@ proptest! {
     ) {
         let r = check_text(&s, &Options::default());
         assert_well_formed(&s, &r);
+    }
+
+    /// Markup of every shape through the HTML reader.
+    #[test]
+    fn any_markup_is_read_without_panic(
+        s in "(<table>|</table>|<tr>|</tr>|<td rowspan=[0-9]{1,4} colspan=[0-9]{1,3}>|</td>|<p>|</p>|<br/>|<script>|</script>|<!--|-->|<![if x]>|&nbsp;|&#[0-9]{1,8};|&#x[0-9a-f]{1,6};|<|>|\"|规章|[0-9]{1,3}|一、总体情况|第二十条第\\(一\\)项| ){0,120}"
+    ) {
+        let html = format!("<html><body>{s}</body></html>");
+        let r = check_bytes(html.as_bytes(), &Options { name: "a.html".into(), era: None });
+        prop_assert!(!r.diagnostics.is_empty());
+    }
+
+    /// A valid .docx with bytes overwritten or cut off: a message, never a panic.
+    #[test]
+    fn damaged_docx_is_checked_without_panic(cut in 0usize..100_000, flips in proptest::collection::vec((0usize..100_000, any::<u8>()), 0..8)) {
+        let text = common::gen::Report::generate(common::gen::Era::E2021, 1).render(common::gen::Layout::TabRows);
+        let mut docx = common::formats::docx(&text, true);
+        for (at, b) in flips {
+            let len = docx.len();
+            docx[at % len] = b;
+        }
+        docx.truncate(cut.max(4));
+        let r = check_bytes(&docx, &Options { name: "a.docx".into(), era: None });
+        prop_assert!(!r.diagnostics.is_empty() || r.summary.sections_present > 0);
     }
 
     /// Real reports with a slice cut out or pasted twice.

@@ -7,6 +7,8 @@
 
 #![allow(dead_code)]
 
+pub mod formats;
+
 /// Every fixture report, by its path under ../shared/fixtures.
 pub const FIXTURES: [&str; 6] = [
     "seeds/jilin-kjj-2019.txt",
