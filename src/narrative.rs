@@ -201,10 +201,11 @@ fn counts(clause: &str) -> Vec<(usize, usize, i64)> {
         if start == end || (start > 0 && b[start - 1] == b'.') {
             continue;
         }
-        let mut digits = b[start..end].iter().filter(|c| c.is_ascii_digit());
-        let value = digits.try_fold(0i64, |v, &c| v.checked_mul(10)?.checked_add(i64::from(c - b'0')));
-        if let Some(n) = value {
-            out.push((start, end, n));
+        let digits: Vec<i64> =
+            b[start..end].iter().filter(|c| c.is_ascii_digit()).map(|&c| i64::from(c - b'0')).collect();
+        // As in tables: no count reaches 10^15.
+        if digits.len() <= 15 {
+            out.push((start, end, digits.iter().fold(0, |v, d| v * 10 + d)));
         }
     }
     out

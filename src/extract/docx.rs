@@ -202,8 +202,9 @@ impl Numbering {
         let abs = self.nums.get(num)?;
         let levels = self.abstracts.get(abs)?;
         let this = levels.get(&level)?;
-        let start = this.start;
-        let count = counters.0.entry((abs.clone(), level)).and_modify(|c| *c += 1).or_insert(start);
+        // Damaged files can claim any start; lists are never that long.
+        let start = this.start.min(9_999);
+        let count = counters.0.entry((abs.clone(), level)).and_modify(|c| *c = (*c + 1).min(9_999)).or_insert(start);
         let count = *count;
         // A higher level's new item restarts the levels below it.
         counters.0.retain(|(a, l), _| a != abs || *l <= level);
@@ -249,6 +250,7 @@ fn chinese_counting(n: u32) -> String {
     }
 }
 
+/// a … z, aa … zz, as Word counts with letters (n ≤ 9 999, so at most 385 letters).
 fn letters(n: u32) -> String {
     let idx = (n.max(1) - 1) % 26;
     let reps = (n.max(1) - 1) / 26 + 1;

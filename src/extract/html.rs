@@ -202,6 +202,14 @@ mod tests {
         assert!(text(&tables).contains("数据"));
     }
 
+    /// Found by the damaged-.docx property test: unclosed tables nested past the depth limit
+    /// made the writer close cells forever.
+    #[test]
+    fn unclosed_tables_past_the_depth_limit_end() {
+        let src = format!("{}数据", "<table><tr><td>".repeat(40));
+        assert_eq!(text(&src), "数据\n\n");
+    }
+
     #[test]
     fn unclosed_head_ends_at_body() {
         assert_eq!(text("<html><head><meta charset=gbk><title>t</title><body><p>正文</p>"), "正文\n");

@@ -191,6 +191,8 @@ impl Writer {
 
     /// Closes whatever markup left open, and returns the text.
     pub fn finish(mut self) -> String {
+        // Tables ignored for depth hold no frames; what is still open is real and must close.
+        self.ignored_tables = 0;
         while !self.frames.is_empty() {
             match self.frames.last() {
                 Some(Frame::Cell(_)) => self.end_cell(),
@@ -346,7 +348,10 @@ mod tests {
         cell(&mut w, 1, 1, "");
         w.end_table();
         w.text("后记");
-        assert_eq!(w.finish(), "前言\n\n三、办理结果 | （一）予以公开 | 5\n三、办理结果 | （二）部分公开 | 1 | \n\n后记\n");
+        assert_eq!(
+            w.finish(),
+            "前言\n\n三、办理结果 | （一）予以公开 | 5\n三、办理结果 | （二）部分公开 | 1 | \n\n后记\n"
+        );
 
         // Across columns a label is written once per row.
         let mut w = Writer::default();

@@ -79,10 +79,12 @@ pub fn parse_value(s: &str) -> Option<Value> {
     if fraction.is_some_and(|f| f.is_empty() || !f.iter().all(u8::is_ascii_digit)) {
         return None;
     }
-    let int = whole
-        .iter()
-        .filter(|c| c.is_ascii_digit())
-        .try_fold(0i64, |v, &c| v.checked_mul(10)?.checked_add(i64::from(c - b'0')))?;
+    // No report counts to 10^15; longer numbers are damage, and keeping values below that keeps
+    // every sum of a table far inside i64.
+    if whole.iter().filter(|c| c.is_ascii_digit()).count() > 15 {
+        return Some(Value::Invalid);
+    }
+    let int = whole.iter().filter(|c| c.is_ascii_digit()).fold(0i64, |v, &c| v * 10 + i64::from(c - b'0'));
     let sign = if neg { -1 } else { 1 };
     match fraction {
         None => Some(Value::Number(Number::Int(sign * int))),
@@ -215,7 +217,7 @@ mod tests {
         assert_eq!(parse_value("0.1"), Some(Value::Number(Number::Dec(0.1))));
         assert_eq!(parse_value("12,"), None);
         assert_eq!(parse_value("1.2.3"), None);
-        assert_eq!(parse_value("99999999999999999999"), None);
+        assert_eq!(parse_value("99999999999999999999"), Some(Value::Invalid));
         assert_eq!(parse_value("—"), Some(Value::Empty));
         assert_eq!(parse_value("/"), Some(Value::Empty));
         assert_eq!(parse_value("1.属于国家秘密"), None);
