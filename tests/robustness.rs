@@ -114,6 +114,20 @@ fn pathological_shapes_finish() {
     }
 }
 
+/// Found by `damaged_docx_is_checked_without_panic` in CI: this damaged .docx hung the check
+/// (before the fixes to unclosed deep tables and to inflated numbers).
+#[test]
+fn damaged_docx_found_by_the_property_test_ends() {
+    let text = common::gen::Report::generate(common::gen::Era::E2021, 1).render(common::gen::Layout::TabRows);
+    let mut docx = common::formats::docx(&text, true);
+    for (at, b) in [(71991usize, 209u8), (47218, 164), (86905, 44), (85930, 65)] {
+        let len = docx.len();
+        docx[at % len] = b;
+    }
+    let r = check_bytes(&docx, &Options { name: "a.docx".into(), era: None });
+    assert!(!r.diagnostics.is_empty(), "{:?}", r.source);
+}
+
 proptest! {
     // Shrinking is capped so that a failure reports in seconds, within CI time.
     #![proptest_config(ProptestConfig { cases: 256, max_shrink_iters: 200, ..ProptestConfig::default() })]
