@@ -1,30 +1,60 @@
-# The stable entry points. `make run` builds and runs the main job; `make test` runs every test
-# (.ci/run calls it). Everything needed is installed from the package registries when missing.
+# The stable entry points.
+#   make run   installs what is missing, builds the CLI and the page, and serves the page on
+#              127.0.0.1 (it also works opened from disk: dist/index.html)
+#   make test  runs every test: the Rust suites and the browser tests (.ci/run calls it)
+#   make dist  builds the web files into dist/
+# Everything needed is installed from the package registries when missing.
 
 CARGO ?= cargo
 FIXTURES := ../shared/fixtures
 SAMPLE := $(FIXTURES)/seeds/jilin-kjj-2019.txt
+PORT ?= 8000
 
-.PHONY: run test bench deps build
+# wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate (Cargo.toml pins it).
+WASM_BINDGEN_VERSION := 0.2.130
+WASM := target/wasm32-unknown-unknown/wasm/nianbao.wasm
+GLUE := target/wasm-bindgen
 
-# The Rust toolchain is the only prerequisite of the core and CLI.
+.PHONY: run test bench deps deps-web build dist serve
+
+# The Rust toolchain is the only prerequisite of the core and the CLI.
 deps:
 	@command -v $(CARGO) >/dev/null || { echo "需要 Rust 工具链（rustup）：https://rustup.rs" >&2; exit 2; }
+
+# The page: the wasm target, wasm-bindgen-cli, Node packages (wasm-opt, playwright-core), and
+# Debian's chromium with a CJK font for the browser tests and their screenshots.
+deps-web: deps
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
+		$(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@command -v node >/dev/null || { echo "需要 Node.js 与 npm" >&2; exit 2; }
+	@{ command -v chromium >/dev/null && fc-list :lang=zh | grep -q . ; } || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; }
+	@cd www && npm ci --no-audit --no-fund --loglevel=error
 
 build: deps
 	$(CARGO) build --release --locked
 
-# Builds the CLI and checks a bundled sample report with it.
-run: build
+dist: deps-web
+	$(CARGO) build --locked --profile wasm --target wasm32-unknown-unknown --lib
+	wasm-bindgen --target no-modules --no-typescript --out-dir $(GLUE) $(WASM)
+	node www/build.mjs $(GLUE)/nianbao.js $(GLUE)/nianbao_bg.wasm dist/index.html
+
+# Builds the CLI and the page, shows the CLI on a sample report, and serves the page.
+run: build dist
 	@echo
 	@echo "== nianbao check $(SAMPLE)"
 	@./target/release/nianbao check $(SAMPLE) || true
 	@echo
-	@echo "CLI: ./target/release/nianbao check [--format human|json|jsonl] 文件... | -"
+	@echo "CLI：./target/release/nianbao check [--format human|json|jsonl] 文件... | -"
+	@echo "网页：http://127.0.0.1:$(PORT)/ （也可直接用浏览器打开 $(CURDIR)/dist/index.html）"
+	@echo "按 Ctrl+C 停止。"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-test: deps
+test: deps dist
 	@test -d $(FIXTURES) || { echo "缺少 $(FIXTURES)：测试需要 shared/fixtures 与仓库并列" >&2; exit 2; }
 	$(CARGO) test --locked --all-targets
+	node --test --test-reporter=spec tests/browser/
 
 bench: deps
 	$(CARGO) bench --locked

@@ -172,6 +172,21 @@ fn declared_charset(bytes: &[u8]) -> Option<Result<Legacy, ()>> {
 }
 
 /// Decodes legacy bytes; returns the text and how many bytes could not be decoded.
+#[cfg(target_arch = "wasm32")]
+pub fn decode_legacy(bytes: &[u8], enc: Legacy) -> (String, usize) {
+    // The browser's own decoder: the same WHATWG encodings as encoding_rs, at no cost in size.
+    let label = match enc {
+        Legacy::Gb18030 => "gb18030",
+        Legacy::Big5 => "big5",
+    };
+    let text = web_sys::TextDecoder::new_with_label(label)
+        .and_then(|d| d.decode_with_u8_array(bytes))
+        .unwrap_or_else(|_| "\u{FFFD}".repeat(bytes.len()));
+    let errors = text.matches('\u{FFFD}').count();
+    (text, errors)
+}
+
+/// Decodes legacy bytes; returns the text and how many bytes could not be decoded.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn decode_legacy(bytes: &[u8], enc: Legacy) -> (String, usize) {
     let encoding = match enc {
@@ -218,7 +233,6 @@ fn chinese_score(text: &str, errors: usize) -> i64 {
 }
 
 /// Decodes GB18030 or Big5 text, whichever reads as Chinese; None when neither does.
-#[cfg(not(target_arch = "wasm32"))]
 fn detect_legacy(bytes: &[u8]) -> Option<Decoded> {
     let scored = [Legacy::Gb18030, Legacy::Big5].map(|enc| {
         let (text, errors) = decode_legacy(bytes, enc);

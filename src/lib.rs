@@ -25,6 +25,8 @@ pub mod rules;
 pub mod sections;
 pub mod tables;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use check::{check_bytes, check_extracted, check_text, Options};
 pub use result::CheckResult;

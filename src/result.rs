@@ -276,7 +276,66 @@ impl CheckResult {
         self.summary.errors > 0
     }
 
+    /// Rewrites every span from byte offsets into `text` to UTF-16 code units, the offsets
+    /// JavaScript strings use (`textarea.setSelectionRange`).
+    pub fn spans_to_utf16(&mut self, text: &str) {
+        let mut spans: Vec<&mut Span> = Vec::new();
+        spans.extend(self.sections.iter_mut().filter_map(|s| s.span.as_mut()));
+        for t in &mut self.tables {
+            spans.extend(t.span.as_mut());
+            spans.extend(t.cells.iter_mut().map(|c| &mut c.span));
+        }
+        spans.extend(self.diagnostics.iter_mut().filter_map(|d| d.span.as_mut()));
+        // One pass over the text: offsets sorted, each converted as the walk passes it.
+        let mut offsets: Vec<(usize, usize, bool)> = Vec::with_capacity(spans.len() * 2);
+        for (k, s) in spans.iter().enumerate() {
+            offsets.push((s.start, k, true));
+            offsets.push((s.end, k, false));
+        }
+        offsets.sort_unstable();
+        // UTF-16 units of all characters before the current offset.
+        let mut units = 0usize;
+        let mut chars = text.char_indices().peekable();
+        for (offset, k, is_start) in offsets {
+            while let Some((_, c)) = chars.next_if(|&(i, _)| i < offset) {
+                units += c.len_utf16();
+            }
+            if is_start {
+                spans[k].start = units;
+            } else {
+                spans[k].end = units;
+            }
+        }
+    }
+
     pub fn cell(&self, table: &str, row: &str, column: &str) -> Option<&CellResult> {
         self.tables.iter().find(|t| t.id == table)?.cells.iter().find(|c| c.row == row && c.column == column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_in_utf16_units() {
+        let text = "a报告𠀀b 结转";
+        let span = |start: usize, end: usize| Span { start, end, line: 1, column: 1 };
+        let mut r = CheckResult {
+            schema_version: SCHEMA_VERSION,
+            source: SourceInfo { name: String::new(), format: "text", encoding: "UTF-8", script: Script::Simplified },
+            document: DocumentFacts::default(),
+            sections: Vec::new(),
+            tables: Vec::new(),
+            diagnostics: vec![
+                Diagnostic::error("x", "").with_span(Some(span(text.find('b').unwrap(), text.len()))),
+                Diagnostic::error("y", "").with_span(Some(span(1, 7))),
+            ],
+            summary: Summary::default(),
+        };
+        r.spans_to_utf16(text);
+        // JavaScript counts 𠀀 (U+20000) as two units: "a报告𠀀b 结转".indexOf("b") === 5.
+        assert_eq!((r.diagnostics[0].span.unwrap().start, r.diagnostics[0].span.unwrap().end), (5, 9));
+        assert_eq!((r.diagnostics[1].span.unwrap().start, r.diagnostics[1].span.unwrap().end), (1, 3));
     }
 }

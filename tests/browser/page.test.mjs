@@ -1,0 +1,233 @@
+// The page in a real browser (Debian's chromium, driven by playwright-core): paste, drop, click,
+// the single file from file://, hostile report text, a wasm-blocking CSP, and not one network
+// request through all of it. Inputs come from tests/browser_inputs.rs (cargo test writes them).
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const { chromium } = createRequire(join(root, "www", "package.json"))("playwright-core");
+const dist = join(root, "dist", "index.html");
+const inputs = join(root, "target", "browser-inputs");
+const shots = join(root, "target", "screenshots");
+const fixture = (p) => readFileSync(join(root, "..", "shared", "fixtures", p), "utf8");
+const input = (name) => readFileSync(join(inputs, name));
+
+let browser;
+let server;
+let base;
+const requests = [];
+
+before(async () => {
+  assert.ok(existsSync(dist), "dist/index.html is missing: run `make dist`");
+  assert.ok(existsSync(join(inputs, "manifest.json")), "target/browser-inputs is missing: run `cargo test --test browser_inputs`");
+  const html = readFileSync(dist, "utf8");
+  // The same page with 'wasm-unsafe-eval' taken out of its CSP: the page must say why it stops.
+  const noWasm = html.replace(" 'wasm-unsafe-eval'", "");
+  assert.notEqual(noWasm, html);
+  server = createServer((req, res) => {
+    const body = { "/": html, "/no-wasm.html": noWasm }[req.url];
+    res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    res.end(body ?? "");
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(url = base, { ready = true } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.on("request", (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("dialog", (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  await page.goto(url);
+  if (ready) await page.waitForSelector("body[data-state=ready]", { timeout: 15000 });
+  return { page, context, errors };
+}
+
+/** Pastes clipboard data ({ "text/plain": …, "text/html": … }) into the textarea. */
+async function paste(page, data) {
+  await page.evaluate(
+    (data) =>
+      new Promise((done) => {
+        document.addEventListener("nianbao-checked", () => done(), { once: true });
+        const dt = new DataTransfer();
+        for (const [type, value] of Object.entries(data)) dt.setData(type, value);
+        const textarea = document.querySelector("textarea");
+        textarea.focus();
+        textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+      }),
+    data,
+  );
+}
+
+/** Drops a file on the page, anywhere: here on the results column, not the textarea. */
+async function drop(page, name, bytes) {
+  await page.evaluate(
+    ({ name, bytes }) =>
+      new Promise((done) => {
+        document.addEventListener("nianbao-checked", () => done(), { once: true });
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name));
+        const target = document.querySelector("h1") ?? document.body;
+        for (const type of ["dragenter", "dragover", "drop"]) {
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      }),
+    { name, bytes: [...bytes] },
+  );
+}
+
+const textareaValue = (page) => page.$eval("textarea", (t) => t.value);
+const count = (page, selector) => page.$$eval(selector, (els) => els.length);
+
+test("pasting a seed report shows its coverage and findings", async () => {
+  const { page, context, errors } = await open();
+  await paste(page, { "text/plain": fixture("seeds/jilin-kjj-2019.txt") });
+  assert.equal(await count(page, '[data-section="overview"][data-status="present"]'), 1);
+  assert.equal(await count(page, '[data-section="other"][data-status="missing"]'), 1);
+  assert.equal(await count(page, '[data-status="present"]'), 5);
+  assert.equal(await count(page, '[data-code="section.missing"]'), 1);
+  assert.equal(await count(page, '[data-code="table.missing"]'), 2);
+  assert.equal(await count(page, '[data-cell^="active/20.1.normative_documents/"]'), 3);
+  assert.match(await page.textContent("body"), /发现 3 个错误/);
+  const result = await page.evaluate(() => window.nianbaoLastResult);
+  assert.equal(result.document.agency, "吉林市科技局");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("pasted HTML with a wrong total marks that cell and shows the expected value", async () => {
+  const manifest = JSON.parse(input("manifest.json"));
+  const { page, context, errors } = await open();
+  await paste(page, { "text/html": input("wrong-total.html").toString("utf8"), "text/plain": "（纯文本）" });
+  const cell = page.locator(`[data-cell="${manifest.wrong_total.cell}"]`);
+  assert.match(await cell.getAttribute("class"), /\bbad\b/);
+  assert.match(await cell.textContent(), new RegExp(String(manifest.wrong_total.expected)));
+  // The table arrived as a table: the textarea holds its rows, not the markup.
+  const text = await textareaValue(page);
+  assert.match(text, /（七）总计 \| /);
+  assert.doesNotMatch(text, /<td|<table/);
+  assert.equal(await count(page, '[data-code="table.column_sum"]'), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("dropping a .docx and a GB18030 .txt checks each", async () => {
+  const manifest = JSON.parse(input("manifest.json"));
+  const { page, context, errors } = await open();
+  await drop(page, "年报.docx", input("report.docx"));
+  let text = await textareaValue(page);
+  assert.ok(text.includes(`${manifest.agency}${manifest.year}年政府信息公开工作年度报告`), text.slice(0, 200));
+  assert.ok(text.startsWith(`${manifest.agency}`));
+  assert.match(text, /^一、总体情况$/m, "Word's list number is written out");
+  assert.equal(await count(page, '[data-status="present"]'), 6);
+  assert.equal(await count(page, '[data-cell^="applications/"]'), 175);
+  let result = await page.evaluate(() => window.nianbaoLastResult);
+  assert.equal(result.summary.errors, 0);
+
+  await drop(page, "年报-gbk.txt", input("report-gb18030.txt"));
+  text = await textareaValue(page);
+  assert.ok(text.includes(manifest.agency), "GB18030 decoded by the browser");
+  result = await page.evaluate(() => window.nianbaoLastResult);
+  assert.equal(result.source.encoding, "GB18030");
+  assert.equal(result.summary.errors, 0);
+
+  // A PDF: a visible Chinese message, and the report text stays.
+  await drop(page, "scan.pdf", Buffer.from("%PDF-1.7\n1 0 obj\n"));
+  assert.match(await page.textContent("body"), /PDF/);
+  assert.equal(await textareaValue(page), text);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("clicking a finding selects the offending characters", async () => {
+  const { page, context } = await open();
+  const report = fixture("real/huaian-szf-2024-pdftotext.txt").replace("公开申请 3119 件", "公开申请 3118 件");
+  await paste(page, { "text/plain": report });
+  await page.click('[data-code="text.table_mismatch"]');
+  const selected = await page.$eval("textarea", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert.equal(selected, "3118 件");
+  const focused = await page.evaluate(() => document.activeElement?.tagName);
+  assert.equal(focused, "TEXTAREA");
+  await context.close();
+});
+
+test("report text with markup is shown as text, never run", async () => {
+  const { page, context, errors } = await open();
+  await drop(page, "hostile.txt", input("hostile.txt"));
+  assert.match(await textareaValue(page), /<script>window.__xss = 1<\/script>/);
+  await paste(page, { "text/plain": input("hostile.txt").toString("utf8") });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await count(page, 'img[src="x"]'), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the single file works opened from disk", async () => {
+  const { page, context, errors } = await open(pathToFileURL(dist).href);
+  await paste(page, { "text/plain": fixture("seeds/zhangdian-kjj-2012-traditional-pinyin.txt") });
+  assert.equal(await count(page, '[data-status="present"]'), 6);
+  const result = await page.evaluate(() => window.nianbaoLastResult);
+  assert.equal(result.document.agency, "张店区科学技术局");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a CSP without wasm-unsafe-eval gets an explanation, not a blank page", async () => {
+  const { page, context } = await open(base + "no-wasm.html", { ready: false });
+  await page.waitForSelector("body[data-state=error]", { timeout: 15000 });
+  assert.match(await page.textContent("body"), /wasm-unsafe-eval/);
+  await context.close();
+});
+
+test("sample, timings and screenshots", async () => {
+  const { page, context, errors } = await open();
+  const readyMs = await page.evaluate(() => window.nianbaoReadyMs);
+  await page.getByRole("button", { name: "示例报告" }).click();
+  await page.waitForFunction(() => window.nianbaoLastResult?.document?.agency === "淮安市人民政府");
+  await page.screenshot({ path: join(shots, "page.png"), fullPage: true });
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: join(shots, "print.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+
+  const long = input("report-30kb.txt").toString("utf8");
+  const timings = [];
+  for (let i = 0; i < 5; i++) {
+    // A paste replaces the selection: select all, so each check is of the 30 KB report alone.
+    await page.$eval("textarea", (t) => t.select());
+    await paste(page, { "text/plain": i % 2 ? long : long + " " });
+    timings.push(await page.evaluate(() => window.nianbaoLastCheckMs));
+  }
+  timings.sort((a, b) => a - b);
+  console.log(`page ready ${readyMs.toFixed(0)} ms; check of a ${(long.length / 1024).toFixed(0)}K-character report: median ${timings[2].toFixed(1)} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("not one network request was made", () => {
+  const file = pathToFileURL(dist).href;
+  const allowed = (url) => url === base || url === base + "no-wasm.html" || url === file || url.startsWith("data:");
+  assert.ok(requests.length >= 8, `pages were loaded (${requests.length} requests seen)`);
+  assert.deepEqual(requests.filter((u) => !allowed(u)), []);
+});

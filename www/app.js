@@ -1,0 +1,1048 @@
+// nianbao web page: wires the textarea, files and buttons to the wasm checker and renders results.
+//
+// Runs as a classic inline script after the wasm-bindgen "no-modules" glue (global `wasm_bindgen`)
+// and after `NIANBAO_WASM` / `NIANBAO_SAMPLE` are defined. Everything lives inside this function
+// so none of our names can collide with the glue's top-level declarations.
+//
+// Rules kept throughout: report text and results only reach the DOM through textContent /
+// createElement (never innerHTML), and no inline styles or handlers appear in markup (strict CSP).
+(function () {
+  "use strict";
+
+  // ---------------------------------------------------------------------------------------------
+  // Labels (Chinese) for the ids of rules.md / output-contract.md
+  // ---------------------------------------------------------------------------------------------
+
+  const ERA_LABELS = { "2008": "2008 年条例", "2019": "2019 年格式", "2021": "2021 年格式" };
+  const LEVEL_LABELS = { department: "部门", government: "政府", township: "乡镇" };
+  const SEVERITY_LABELS = { error: "错误", warning: "提醒", info: "说明" };
+  const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+  const STATUS_MARKS = {
+    present: { mark: "✓", word: "已包含" },
+    mentioned: { mark: "~", word: "仅提及" },
+    missing: { mark: "✗", word: "缺少" },
+  };
+
+  const TABLE_TITLES = {
+    active: "主动公开政府信息情况",
+    applications: "收到和处理政府信息公开申请情况",
+    review_litigation: "政府信息公开行政复议、行政诉讼情况",
+  };
+
+  const COLUMN_LABELS = {
+    // applications
+    natural_person: "自然人",
+    commercial: "商业企业",
+    research: "科研机构",
+    social_welfare: "社会公益组织",
+    legal_service: "法律服务机构",
+    other_org: "其他",
+    total: "总计",
+    // active
+    new_made: "本年新制作数量",
+    new_published: "本年新公开数量",
+    total_published: "对外公开总数量",
+    previous: "上一年项目数量",
+    change: "本年增/减",
+    decisions: "（本年）处理决定数量",
+    projects: "采购项目数量",
+    amount: "采购总金额",
+    issued: "本年制发件数",
+    repealed: "本年废止件数",
+    in_force: "现行有效件数",
+    amount_wan_yuan: "本年收费金额（万元）",
+    // review_litigation (second part of `group.column`)
+    upheld: "结果维持",
+    corrected: "结果纠正",
+    other: "其他结果",
+    pending: "尚未审结",
+  };
+
+  const REVIEW_GROUPS = {
+    review: "行政复议",
+    litigation_direct: "行政诉讼·未经复议直接起诉",
+    litigation_after_review: "行政诉讼·复议后起诉",
+  };
+
+  // Header group over the applicant columns, as in the official format.
+  const APPLICANT_ORG_COLUMNS = ["commercial", "research", "social_welfare", "legal_service", "other_org"];
+
+  // [short label shown in the grid, full label of the format (tooltip)]
+  const APPLICATION_ROWS = {
+    "1": ["一、本年新收申请", "一、本年新收政府信息公开申请数量"],
+    "2": ["二、上年结转申请", "二、上年结转政府信息公开申请数量"],
+    "3.1": ["（一）予以公开", "（一）予以公开"],
+    "3.2": ["（二）部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
+    "3.3.1": ["1. 属于国家秘密", "1.属于国家秘密"],
+    "3.3.2": ["2. 其他法律行政法规禁止公开", "2.其他法律行政法规禁止公开"],
+    "3.3.3": ["3. 危及“三安全一稳定”", "3.危及“三安全一稳定”"],
+    "3.3.4": ["4. 保护第三方合法权益", "4.保护第三方合法权益"],
+    "3.3.5": ["5. 属于三类内部事务信息", "5.属于三类内部事务信息"],
+    "3.3.6": ["6. 属于四类过程性信息", "6.属于四类过程性信息"],
+    "3.3.7": ["7. 属于行政执法案卷", "7.属于行政执法案卷"],
+    "3.3.8": ["8. 属于行政查询事项", "8.属于行政查询事项"],
+    "3.4.1": ["1. 本机关不掌握相关信息", "1.本机关不掌握相关政府信息"],
+    "3.4.2": ["2. 没有现成信息需另行制作", "2.没有现成信息需要另行制作"],
+    "3.4.3": ["3. 补正后申请内容仍不明确", "3.补正后申请内容仍不明确"],
+    "3.5.1": ["1. 信访举报投诉类申请", "1.信访举报投诉类申请"],
+    "3.5.2": ["2. 重复申请", "2.重复申请"],
+    "3.5.3": ["3. 要求提供公开出版物", "3.要求提供公开出版物"],
+    "3.5.4": ["4. 无正当理由大量反复申请", "4.无正当理由大量反复申请"],
+    "3.5.5": ["5. 要求确认或重新出具已获取信息", "5.要求行政机关确认或重新出具已获取信息"],
+    "3.6": ["（六）其他处理", "（六）其他处理"],
+    "3.6.1": ["1. 逾期不补正、不再处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"],
+    "3.6.2": ["2. 逾期未缴费、不再处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"],
+    "3.6.3": ["3. 其他", "3.其他"],
+    "3.7": ["（七）总计", "（七）总计"],
+    "4": ["四、结转下年度继续办理", "四、结转下年度继续办理"],
+  };
+
+  // Merged group rows of the applications table, shown once before their first sub-row.
+  const APPLICATION_GROUPS = {
+    "3": "三、本年度办理结果",
+    "3.3": "（三）不予公开",
+    "3.4": "（四）无法提供",
+    "3.5": "（五）不予处理",
+    "3.6": "（六）其他处理",
+  };
+
+  const ACTIVE_BLOCKS = {
+    "20.1": "第二十条第（一）项",
+    "20.5": "第二十条第（五）项",
+    "20.6": "第二十条第（六）项",
+    "20.8": "第二十条第（八）项",
+    "20.9": "第二十条第（九）项",
+  };
+
+  const ACTIVE_ROWS = {
+    regulations: "规章",
+    normative_documents: "规范性文件",
+    licensing: "行政许可",
+    other_services: "其他对外管理服务事项",
+    penalty: "行政处罚",
+    coercion: "行政强制",
+    fees: "行政事业性收费",
+    procurement: "政府集中采购",
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // State and elements
+  // ---------------------------------------------------------------------------------------------
+
+  const $ = (id) => document.getElementById(id);
+  const els = {
+    body: document.body,
+    banner: $("banner"),
+    bannerTitle: $("banner-title"),
+    bannerDetail: $("banner-detail"),
+    textarea: $("report"),
+    file: $("file"),
+    sample: $("sample"),
+    clear: $("clear"),
+    era: $("era"),
+    status: $("status"),
+    verdict: $("verdict"),
+    verdictLine: $("verdict-heading"),
+    verdictSub: $("verdict-sub"),
+    facts: $("facts"),
+    exportButton: $("export"),
+    printButton: $("print"),
+    checklistBlock: $("checklist-block"),
+    checklist: $("checklist"),
+    coverage: $("coverage"),
+    findingsBlock: $("findings-block"),
+    findings: $("findings"),
+    findingsCount: $("findings-count"),
+    tablesBlock: $("tables-block"),
+    tables: $("tables"),
+    dropOverlay: $("drop-overlay"),
+  };
+
+  const DEBOUNCE_MS = 200;
+  const FLASH_MS = 2500;
+
+  let ready = false;
+  let debounceTimer = 0;
+  let lastResult = null;
+  let currentFileName = ""; // shown in the status while the text came from a file
+  let dragDepth = 0; // dragenter/dragleave fire for every child element; count to know when we left
+
+  // ---------------------------------------------------------------------------------------------
+  // Start-up
+  // ---------------------------------------------------------------------------------------------
+
+  function base64ToBytes(b64) {
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+
+  async function init() {
+    wireEvents();
+    if (typeof NIANBAO_SAMPLE !== "string" || NIANBAO_SAMPLE === "") els.sample.hidden = true;
+    try {
+      if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
+      if (typeof wasm_bindgen !== "function") throw new Error("wasm_bindgen glue is missing");
+      if (typeof NIANBAO_WASM !== "string") throw new Error("NIANBAO_WASM is missing");
+      await wasm_bindgen({ module_or_path: base64ToBytes(NIANBAO_WASM) });
+    } catch (err) {
+      showInitError(err);
+      return;
+    }
+    ready = true;
+    els.body.dataset.state = "ready";
+    window.nianbaoReadyMs = performance.now();
+    window.nianbaoReady = true;
+    setStatus("检查器已就绪。");
+    // The browser may have restored text into the textarea (back/forward, reload): check it.
+    if (els.textarea.value.trim() !== "") checkNow();
+  }
+
+  // Never leave a blank page: say what blocked the checker and what would fix it.
+  function showInitError(err) {
+    els.body.dataset.state = "error";
+    showBanner(
+      "浏览器阻止了 WebAssembly，检查器无法启动。",
+      "本页面需要支持 WebAssembly 的新版浏览器（Chrome、Edge、Firefox、Safari 的近期版本）；" +
+        "如果页面由网站提供，其内容安全策略（Content-Security-Policy）须包含 'wasm-unsafe-eval'。" +
+        "技术信息：" + (err && err.message ? err.message : String(err)),
+      "fatal"
+    );
+    setStatus("检查器未能加载。");
+    for (const b of [els.sample, els.file, els.era]) b.disabled = true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events
+  // ---------------------------------------------------------------------------------------------
+
+  function wireEvents() {
+    els.textarea.addEventListener("input", handleInput);
+    els.textarea.addEventListener("paste", handlePaste);
+    els.file.addEventListener("change", handleFilePicked);
+    els.sample.addEventListener("click", loadSample);
+    els.clear.addEventListener("click", clearAll);
+    els.era.addEventListener("change", checkNow);
+    els.exportButton.addEventListener("click", exportJson);
+    els.printButton.addEventListener("click", () => window.print());
+    els.checklist.addEventListener("click", handleChecklistClick);
+    els.findings.addEventListener("click", handleFindingClick);
+    els.findings.addEventListener("keydown", activateOnEnter(handleFindingClick));
+    els.checklist.addEventListener("keydown", activateOnEnter(handleChecklistClick));
+    els.tables.addEventListener("click", handleCellClick);
+
+    document.addEventListener("dragenter", handleDragEnter);
+    document.addEventListener("dragover", handleDragOver);
+    document.addEventListener("dragleave", handleDragLeave);
+    document.addEventListener("drop", handleDrop);
+  }
+
+  function activateOnEnter(handler) {
+    return (e) => {
+      if (e.key === "Enter" || e.key === " ") {
+        if (e.target.closest("[tabindex]")) {
+          e.preventDefault();
+          handler(e);
+        }
+      }
+    };
+  }
+
+  function handleInput() {
+    currentFileName = "";
+    clearTimeout(debounceTimer);
+    debounceTimer = setTimeout(checkNow, DEBOUNCE_MS);
+  }
+
+  // Paste from a web page or Word arrives as HTML: let the core turn its tables into rows the
+  // checker reads, instead of the browser's flattened plain text. Plain text is inserted by us too
+  // (not by the browser) so that synthetic paste events behave like real ones.
+  function handlePaste(e) {
+    const data = e.clipboardData;
+    if (!data || !ready) return; // before start-up the browser pastes; init() checks the text later
+    const html = data.getData("text/html");
+    const plain = data.getData("text/plain");
+    if (!html && !plain) return; // e.g. a pasted image: nothing we can use, let the browser decide
+    e.preventDefault();
+    const t0 = performance.now();
+    let text = plain;
+    if (html) {
+      const extracted = safeCall(() =>
+        wasm_bindgen.check_bytes(new TextEncoder().encode(html), { name: "clipboard.html", era: els.era.value })
+      );
+      if (extracted && typeof extracted.text === "string" && extracted.text.trim() !== "") text = extracted.text;
+    }
+    if (!text) return;
+    const ta = els.textarea;
+    ta.setRangeText(text, ta.selectionStart, ta.selectionEnd, "end");
+    currentFileName = "";
+    checkNow(performance.now() - t0);
+  }
+
+  function handleFilePicked() {
+    const file = els.file.files && els.file.files[0];
+    if (file) checkFile(file);
+    els.file.value = ""; // picking the same file again must fire `change` again
+  }
+
+  function hasFiles(e) {
+    const types = e.dataTransfer && e.dataTransfer.types;
+    return !!types && Array.from(types).includes("Files");
+  }
+
+  function handleDragEnter(e) {
+    if (!hasFiles(e)) return;
+    dragDepth++;
+    els.dropOverlay.hidden = false;
+  }
+
+  function handleDragOver(e) {
+    if (!hasFiles(e)) return; // dragging selected text into the textarea keeps its default
+    e.preventDefault(); // allows the drop (otherwise the browser would open the file)
+    e.dataTransfer.dropEffect = "copy";
+    els.dropOverlay.hidden = false;
+  }
+
+  function handleDragLeave(e) {
+    if (!hasFiles(e)) return;
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) els.dropOverlay.hidden = true;
+  }
+
+  function handleDrop(e) {
+    dragDepth = 0;
+    els.dropOverlay.hidden = true;
+    const files = e.dataTransfer && e.dataTransfer.files;
+    if (!files || files.length === 0) return;
+    e.preventDefault();
+    checkFile(files[0]);
+  }
+
+  function handleChecklistClick(e) {
+    const item = e.target.closest("[data-section]");
+    if (!item || !lastResult) return;
+    const section = (lastResult.sections || []).find((s) => s.id === item.dataset.section);
+    if (section && section.span) selectSpan(section.span);
+  }
+
+  function handleFindingClick(e) {
+    const item = e.target.closest("[data-index]");
+    if (!item || !lastResult) return;
+    const diag = sortedDiagnostics(lastResult)[Number(item.dataset.index)];
+    if (!diag) return;
+    if (diag.span) selectSpan(diag.span);
+    if (diag.table && Array.isArray(diag.cells) && diag.cells.length) {
+      flash(diag.cells.map((c) => els.tables.querySelector(cellSelector(diag.table, c.row, c.column))));
+    } else if (diag.table) {
+      flash([els.tables.querySelector('[data-table="' + cssEscape(diag.table) + '"]')]);
+    }
+    if (diag.section) flash([els.checklist.querySelector('[data-section="' + cssEscape(diag.section) + '"]')]);
+  }
+
+  function handleCellClick(e) {
+    const cell = e.target.closest("[data-cell]");
+    if (!cell || !lastResult) return;
+    const [table, ...rest] = cell.dataset.cell.split("/");
+    const column = rest.pop();
+    const row = rest.join("/");
+    const t = (lastResult.tables || []).find((x) => x.id === table);
+    const c = t && (t.cells || []).find((x) => x.row === row && x.column === column);
+    if (c && c.span) selectSpan(c.span);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Checking
+  // ---------------------------------------------------------------------------------------------
+
+  function options() {
+    return { era: els.era.value || "auto" };
+  }
+
+  // The core never throws on bad input, but a bug in it must not kill the page.
+  function safeCall(fn) {
+    try {
+      return fn();
+    } catch (err) {
+      showBanner("检查时出现内部错误。", "请把报告文字和下面的信息反馈给开发者：" + (err && err.message ? err.message : String(err)));
+      return null;
+    }
+  }
+
+  // Checks the whole textarea now. `extraMs` adds time already spent (e.g. extracting a paste).
+  function checkNow(extraMs) {
+    clearTimeout(debounceTimer);
+    if (!ready) return;
+    const text = els.textarea.value;
+    if (text.trim() === "") {
+      showIdle();
+      return;
+    }
+    const t0 = performance.now();
+    const result = safeCall(() => wasm_bindgen.check(text, options()));
+    const ms = performance.now() - t0 + (typeof extraMs === "number" ? extraMs : 0);
+    if (result) finishCheck(result, ms);
+  }
+
+  async function checkFile(file) {
+    if (!ready) {
+      setStatus("检查器尚未加载完成，请稍候再试。");
+      return;
+    }
+    setStatus("正在读取 " + file.name + " …");
+    let bytes;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (err) {
+      showBanner("无法读取文件“" + file.name + "”。", String(err && err.message ? err.message : err));
+      return;
+    }
+    const t0 = performance.now();
+    let result = safeCall(() => wasm_bindgen.check_bytes(bytes, { name: file.name, era: els.era.value }));
+    if (!result) return;
+    currentFileName = file.name;
+    if (inputError(result) || typeof result.text !== "string" || result.text === "") {
+      // Keep the user's previous text; finishCheck shows prominently why this file was not read.
+      finishCheck(result, performance.now() - t0);
+      return;
+    }
+    els.textarea.value = result.text;
+    els.textarea.scrollTop = 0;
+    // A textarea normalises line breaks (\r\n → \n); spans must point into what it holds.
+    if (els.textarea.value !== result.text) {
+      const fileSource = result.source;
+      result = safeCall(() => wasm_bindgen.check(els.textarea.value, options()));
+      if (!result) return;
+      if (fileSource) result.source = fileSource; // still the file's name, format and encoding
+    }
+    finishCheck(result, performance.now() - t0);
+  }
+
+  function loadSample() {
+    if (typeof NIANBAO_SAMPLE !== "string") return;
+    els.textarea.value = NIANBAO_SAMPLE;
+    els.textarea.scrollTop = 0;
+    currentFileName = "";
+    checkNow();
+  }
+
+  function clearAll() {
+    clearTimeout(debounceTimer);
+    els.textarea.value = "";
+    currentFileName = "";
+    hideBanner();
+    showIdle();
+    els.textarea.focus();
+  }
+
+  // Records the result for tests and export, renders it, and announces it.
+  function finishCheck(result, ms) {
+    lastResult = result;
+    window.nianbaoLastCheckMs = ms;
+    window.nianbaoLastResult = result;
+    const error = inputError(result);
+    if (error) showBanner(error.message, currentFileName ? "文件：" + currentFileName : "");
+    else if (els.banner.dataset.kind !== "fatal") hideBanner();
+    render(result);
+    setStatus(statusText(result, ms));
+    document.dispatchEvent(new CustomEvent("nianbao-checked"));
+  }
+
+  function inputError(result) {
+    return (result.diagnostics || []).find(
+      (d) => typeof d.code === "string" && d.code.startsWith("input.") && d.severity === "error"
+    );
+  }
+
+  const FORMAT_LABELS = { text: "纯文本", html: "网页", docx: "Word" };
+
+  function statusText(result, ms) {
+    const parts = [];
+    const failed = !!inputError(result);
+    if (currentFileName) {
+      const src = result.source || {};
+      const kind = failed ? [] : [FORMAT_LABELS[src.format] || src.format, src.encoding].filter((x) => x && x !== "unknown");
+      parts.push("文件：" + currentFileName + (kind.length ? "（" + kind.join("，") + "）" : ""));
+    }
+    if (failed) parts.push("未能读取");
+    else parts.push(els.textarea.value.length.toLocaleString("zh-CN") + " 字");
+    parts.push("检查用时 " + formatMs(ms) + " 毫秒");
+    return parts.join(" · ");
+  }
+
+  function formatMs(ms) {
+    return ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+  // ---------------------------------------------------------------------------------------------
+
+  function render(result) {
+    els.exportButton.disabled = false;
+    renderVerdict(result);
+    renderFacts(result);
+    const usable = !inputError(result);
+    const isReport = usable && !(result.document && result.document.is_annual_report === false);
+    renderChecklist(isReport ? result : null);
+    renderFindings(result, isReport);
+    renderTables(isReport ? result : null);
+  }
+
+  function showIdle() {
+    lastResult = null;
+    els.exportButton.disabled = true;
+    els.verdict.className = "verdict verdict-idle";
+    els.verdictLine.textContent = "等待输入";
+    els.verdictSub.textContent = "粘贴报告全文或选择文件后，这里会列出缺少的章节、统计表中对不上的数字和其他问题。";
+    els.facts.hidden = true;
+    els.checklistBlock.hidden = true;
+    els.findingsBlock.hidden = true;
+    els.tablesBlock.hidden = true;
+    setStatus(ready ? "检查器已就绪。" : "正在加载检查器…");
+  }
+
+  function countSeverities(diags) {
+    const n = { error: 0, warning: 0, info: 0 };
+    for (const d of diags) if (d.severity in n) n[d.severity]++;
+    return n;
+  }
+
+  function renderVerdict(result) {
+    const diags = result.diagnostics || [];
+    const error = inputError(result);
+    let kind, line, sub;
+    if (error) {
+      kind = "input";
+      line = error.message;
+      sub = currentFileName
+        ? "文件“" + currentFileName + "”没有读取，左侧仍是之前的文字。"
+        : "没有进行检查。";
+    } else if (result.document && result.document.is_annual_report === false) {
+      kind = "not-report";
+      line = "不是年度报告";
+      sub = "这份文字看起来不是政府信息公开工作年度报告，未作章节和统计表检查。";
+    } else {
+      const n = countSeverities(diags);
+      if (n.error > 0) {
+        kind = "errors";
+        line = "发现 " + n.error + " 个错误" + (n.warning ? "、" + n.warning + " 个提醒" : "");
+      } else if (n.warning > 0) {
+        kind = "warnings";
+        line = "未发现错误，有 " + n.warning + " 个提醒";
+      } else {
+        kind = "ok";
+        line = "未发现问题";
+      }
+      sub = coverageText(result) + (n.info ? "；另有 " + n.info + " 条说明" : "") + "。";
+    }
+    els.verdict.className = "verdict verdict-" + kind;
+    els.verdict.dataset.verdict = kind;
+    els.verdictLine.textContent = line;
+    els.verdictSub.textContent = sub;
+  }
+
+  function coverageText(result) {
+    const c = coverageCounts(result);
+    return "必备章节 " + c.present + "/" + c.required + " 已包含";
+  }
+
+  function coverageCounts(result) {
+    const sections = result.sections || [];
+    const s = result.summary || {};
+    return {
+      present: typeof s.sections_present === "number" ? s.sections_present : sections.filter((x) => x.status === "present").length,
+      required: typeof s.sections_required === "number" ? s.sections_required : sections.length,
+    };
+  }
+
+  function renderFacts(result) {
+    const doc = result.document || {};
+    const facts = [];
+    if (doc.title) facts.push(["标题", doc.title]);
+    if (doc.agency) facts.push(["机关", doc.agency]);
+    if (doc.year != null) facts.push(["年度", doc.year + " 年"]);
+    if (doc.era && ERA_LABELS[doc.era]) facts.push(["格式", ERA_LABELS[doc.era]]);
+    if (doc.published) facts.push(["发布日期", doc.published]);
+    if (LEVEL_LABELS[doc.agency_level]) facts.push(["机关层级", LEVEL_LABELS[doc.agency_level]]);
+    els.facts.replaceChildren();
+    for (const [name, value] of facts) {
+      const wrap = el("div", "fact");
+      wrap.append(el("dt", null, name), el("dd", null, String(value)));
+      els.facts.append(wrap);
+    }
+    els.facts.hidden = facts.length === 0;
+  }
+
+  function renderChecklist(result) {
+    els.checklist.replaceChildren();
+    const sections = result ? result.sections || [] : [];
+    els.checklistBlock.hidden = sections.length === 0;
+    if (!result) return;
+    const c = coverageCounts(result);
+    els.coverage.textContent = c.present + "/" + c.required;
+    for (const s of sections) {
+      const status = STATUS_MARKS[s.status] ? s.status : "missing";
+      const li = el("li", "check-item status-" + status);
+      li.dataset.section = s.id;
+      li.dataset.status = status;
+      li.append(
+        el("span", "check-mark", STATUS_MARKS[status].mark),
+        el("span", "check-title", s.title || s.heading || s.id),
+        el("span", "check-word", STATUS_MARKS[status].word)
+      );
+      if (s.heading && s.title && s.heading !== s.title) {
+        li.append(el("span", "check-heading", "原文：" + s.heading));
+      }
+      if (s.span) {
+        li.tabIndex = 0;
+        li.classList.add("clickable");
+        li.title = "在原文中定位到第 " + s.span.line + " 行";
+      }
+      els.checklist.append(li);
+    }
+  }
+
+  // Errors first, then warnings, then notes; the core's order is kept inside each group.
+  function sortedDiagnostics(result) {
+    return (result.diagnostics || [])
+      .map((d, i) => [d, i])
+      .sort((a, b) => (SEVERITY_RANK[a[0].severity] ?? 3) - (SEVERITY_RANK[b[0].severity] ?? 3) || a[1] - b[1])
+      .map((p) => p[0]);
+  }
+
+  function renderFindings(result, isReport) {
+    els.findings.replaceChildren();
+    let diags = sortedDiagnostics(result);
+    const notReport = !isReport && !inputError(result);
+    if (notReport && diags.some((d) => d.code === "doc.not_annual_report")) {
+      // Only the verdict matters for something that is not a report.
+      diags = diags.map((d) => (d.code === "doc.not_annual_report" ? d : null));
+    }
+    let shown = 0;
+    diags.forEach((d, index) => {
+      if (!d) return;
+      els.findings.append(renderFinding(d, index));
+      shown++;
+    });
+    els.findingsCount.textContent = shown ? String(shown) : "";
+    els.findingsBlock.hidden = shown === 0;
+  }
+
+  function renderFinding(d, index) {
+    const sev = SEVERITY_LABELS[d.severity] ? d.severity : "info";
+    const li = el("li", "finding sev-" + sev);
+    li.dataset.code = d.code;
+    li.dataset.severity = sev;
+    li.dataset.index = String(index); // index into sortedDiagnostics(lastResult)
+    const head = el("div", "finding-head");
+    head.append(el("span", "sev-badge", SEVERITY_LABELS[sev]), el("span", "finding-msg", d.message || d.code));
+    li.append(head);
+    if (d.hint) li.append(el("p", "finding-hint", d.hint));
+    const meta = el("p", "finding-meta");
+    if (d.span && d.span.line) meta.append(el("span", "finding-line", "第 " + d.span.line + " 行"));
+    meta.append(el("code", "finding-code", d.code));
+    li.append(meta);
+    if (d.span || (d.cells && d.cells.length) || d.section) {
+      li.tabIndex = 0;
+      li.classList.add("clickable");
+      if (d.span) li.title = "点击在原文中定位";
+    }
+    return li;
+  }
+
+  // ----- tables -----
+
+  function renderTables(result) {
+    els.tables.replaceChildren();
+    const tables = result ? result.tables || [] : [];
+    els.tablesBlock.hidden = tables.length === 0;
+    if (!result) return;
+    const marks = cellMarks(result);
+    for (const t of tables) els.tables.append(renderTable(t, result, marks));
+  }
+
+  function renderTable(t, result, marks) {
+    const wrap = el("section", "stat-table status-" + t.status);
+    wrap.dataset.table = t.id;
+    // Not `data-status`: that attribute belongs to the checklist items (tests count them).
+    wrap.dataset.tableStatus = t.status;
+    const title = el("h4", "stat-title", t.title || TABLE_TITLES[t.id] || t.id);
+    if (t.variant && ERA_LABELS[t.variant]) title.append(el("span", "stat-variant", ERA_LABELS[t.variant]));
+    wrap.append(title);
+
+    if (t.status !== "present") {
+      const diag = (result.diagnostics || []).find(
+        (d) => d.table === t.id && (d.code === "table.missing" || d.code === "table.unreadable")
+      );
+      const word = t.status === "unreadable" ? "无法读取" : "缺少";
+      const reason = diag ? diag.message : t.status === "unreadable" ? "表格文字无法对应到规定格式" : "报告中没有这张统计表";
+      const p = el("p", "table-problem");
+      p.append(el("strong", null, word + "："), document.createTextNode(reason));
+      wrap.append(p);
+      if (diag && diag.hint) wrap.append(el("p", "table-problem-hint", diag.hint));
+      return wrap;
+    }
+
+    const cells = t.cells || [];
+    if (t.id === "active") {
+      // Each 第二十条 block has its own columns: one small grid per block.
+      for (const [block, blockCells] of groupBy(cells, (c) => activeBlock(c.row))) {
+        wrap.append(renderGrid(t.id, blockCells, marks, ACTIVE_BLOCKS[block] || block));
+      }
+    } else if (t.id === "review_litigation" && canPivotReview(cells)) {
+      wrap.append(renderReviewGrid(t.id, cells, marks));
+    } else {
+      wrap.append(renderGrid(t.id, cells, marks, null));
+    }
+    return wrap;
+  }
+
+  // The official review/litigation table is one row of 15 numbers under three header groups; that
+  // is unreadable in a narrow column, so each group (行政复议, 行政诉讼…) becomes a row of 5 columns.
+  function canPivotReview(cells) {
+    return cells.length > 0 && cells.every((c) => c.row === cells[0].row && c.column.includes("."));
+  }
+
+  function renderReviewGrid(tableId, cells, marks) {
+    const split = (c) => [c.column.slice(0, c.column.indexOf(".")), c.column.slice(c.column.indexOf(".") + 1)];
+    const groups = [...groupBy(cells, (c) => split(c)[0]).keys()];
+    const leaves = [...groupBy(cells, (c) => split(c)[1]).keys()];
+    const byColumn = new Map(cells.map((c) => [c.column, c]));
+
+    const scroller = el("div", "grid-scroll");
+    const table = el("table", "grid grid-" + tableId);
+    const thead = el("thead");
+    const head = el("tr");
+    const corner = el("th", "corner", "项目");
+    corner.scope = "col";
+    head.append(corner);
+    for (const leaf of leaves) head.append(headCell(leaf));
+    thead.append(head);
+    const tbody = el("tbody");
+    for (const g of groups) {
+      const tr = el("tr");
+      const th = el("th", "row-label", REVIEW_GROUPS[g] || g);
+      th.scope = "row";
+      th.title = g;
+      tr.append(th);
+      for (const leaf of leaves) {
+        const cell = byColumn.get(g + "." + leaf);
+        tr.append(cell ? renderCell(tableId, cell, marks) : el("td", "na"));
+      }
+      tbody.append(tr);
+    }
+    table.append(thead, tbody);
+    scroller.append(table);
+    return scroller;
+  }
+
+  function activeBlock(row) {
+    const m = /^(\d+\.\d+)\./.exec(row);
+    return m ? m[1] : row;
+  }
+
+  function groupBy(items, keyOf) {
+    const map = new Map();
+    for (const it of items) {
+      const k = keyOf(it);
+      if (!map.has(k)) map.set(k, []);
+      map.get(k).push(it);
+    }
+    return map;
+  }
+
+  // Rows and columns in the order their cells first appear.
+  function renderGrid(tableId, cells, marks, caption) {
+    const rows = [...groupBy(cells, (c) => c.row).keys()];
+    const columns = [...groupBy(cells, (c) => c.column).keys()];
+    const byKey = new Map(cells.map((c) => [c.row + "\u0000" + c.column, c]));
+
+    const scroller = el("div", "grid-scroll");
+    const table = el("table", "grid grid-" + tableId);
+    if (caption) table.append(el("caption", null, caption));
+    table.append(renderHead(tableId, columns));
+
+    const tbody = el("tbody");
+    const groupsShown = new Set();
+    for (const row of rows) {
+      if (tableId === "applications") {
+        for (const g of applicationGroupsOf(row)) {
+          if (groupsShown.has(g)) continue;
+          groupsShown.add(g);
+          const tr = el("tr", "group-row");
+          const th = el("th", null, APPLICATION_GROUPS[g]);
+          th.colSpan = columns.length + 1;
+          th.scope = "rowgroup";
+          tr.append(th);
+          tbody.append(tr);
+        }
+      }
+      const tr = el("tr");
+      if (tableId === "applications" && row === "3.7") tr.classList.add("total-row");
+      const [label, full] = rowLabel(tableId, row);
+      const th = el("th", "row-label");
+      th.scope = "row";
+      th.textContent = label;
+      th.title = row + (full ? " · " + full : ""); // the id of rules.md, for people comparing with the CLI
+      tr.append(th);
+      for (const column of columns) {
+        const cell = byKey.get(row + "\u0000" + column);
+        tr.append(cell ? renderCell(tableId, cell, marks) : el("td", "na"));
+      }
+      tbody.append(tr);
+    }
+    table.append(tbody);
+    scroller.append(table);
+    return scroller;
+  }
+
+  function applicationGroupsOf(row) {
+    const parts = row.split(".");
+    const groups = [];
+    for (let i = 1; i < parts.length; i++) {
+      const g = parts.slice(0, i).join(".");
+      if (APPLICATION_GROUPS[g]) groups.push(g);
+    }
+    return groups;
+  }
+
+  function rowLabel(tableId, row) {
+    if (tableId === "applications" && APPLICATION_ROWS[row]) return APPLICATION_ROWS[row];
+    if (tableId === "active") {
+      const name = row.replace(/^\d+\.\d+\./, "");
+      if (ACTIVE_ROWS[name]) return [ACTIVE_ROWS[name], ""];
+    }
+    if (tableId === "review_litigation" && row === "data") return ["件数", ""];
+    return [row, ""];
+  }
+
+  function columnLabel(column) {
+    const dot = column.indexOf(".");
+    const leaf = dot >= 0 ? column.slice(dot + 1) : column;
+    return COLUMN_LABELS[leaf] || leaf;
+  }
+
+  // Column group of the official format: 法人或其他组织 over the applicant kinds, 行政复议/行政诉讼
+  // over the review columns. null when a column stands alone.
+  function columnGroup(tableId, column) {
+    if (tableId === "applications" && APPLICANT_ORG_COLUMNS.includes(column)) return "法人或其他组织";
+    const dot = column.indexOf(".");
+    if (dot >= 0) {
+      const g = column.slice(0, dot);
+      return REVIEW_GROUPS[g] || g;
+    }
+    return null;
+  }
+
+  function renderHead(tableId, columns) {
+    const thead = el("thead");
+    const groups = columns.map((c) => columnGroup(tableId, c));
+    const corner = el("th", "corner", "项目");
+    corner.scope = "col";
+    if (!groups.some((g) => g)) {
+      const tr = el("tr");
+      tr.append(corner);
+      for (const c of columns) tr.append(headCell(c));
+      thead.append(tr);
+      return thead;
+    }
+    // Two header rows: groups (merged) on top, leaf labels below; ungrouped columns span both.
+    const top = el("tr");
+    const bottom = el("tr");
+    corner.rowSpan = 2;
+    top.append(corner);
+    for (let i = 0; i < columns.length; i++) {
+      const g = groups[i];
+      if (!g) {
+        const th = headCell(columns[i]);
+        th.rowSpan = 2;
+        top.append(th);
+        continue;
+      }
+      let span = 1;
+      while (i + span < columns.length && groups[i + span] === g) span++;
+      const th = el("th", "col-group", g);
+      th.colSpan = span;
+      th.scope = "colgroup";
+      top.append(th);
+      for (let k = 0; k < span; k++) bottom.append(headCell(columns[i + k]));
+      i += span - 1;
+    }
+    thead.append(top, bottom);
+    return thead;
+  }
+
+  function headCell(column) {
+    const th = el("th", "col-label", columnLabel(column));
+    th.scope = "col";
+    th.title = column; // the column id of rules.md
+    return th;
+  }
+
+  function renderCell(tableId, cell, marks) {
+    const td = el("td", "value");
+    td.dataset.cell = tableId + "/" + cell.row + "/" + cell.column;
+    const raw = typeof cell.raw === "string" ? cell.raw.trim() : "";
+    const empty = cell.value === null || cell.value === undefined;
+    let shown;
+    if (!empty) shown = raw !== "" ? raw : String(cell.value);
+    else shown = raw !== "" && !/^[-—–/／无]+$/.test(raw) ? raw : "—";
+    td.append(el("span", "cell-value", shown));
+    if (empty) td.classList.add("empty");
+
+    const mark = marks.get(cellKey(tableId, cell.row, cell.column));
+    if (mark) {
+      td.classList.add(mark.severity === "error" ? "bad" : "warn");
+      td.title = mark.messages.join("\n");
+      if (mark.expected !== undefined) td.append(el("small", "cell-expected", "应为 " + mark.expected));
+    }
+    return td;
+  }
+
+  // Which cells each table diagnostic names, with the worst severity and the expected value.
+  // The expected value belongs to the first cell of the equation (the 总计 cell of a sum); it is
+  // shown there only when the diagnostic's actual value is that cell's own value. table.balance
+  // compares two sums (一+二 with 三（七）+四), so no single cell has an expected value there.
+  function cellMarks(result) {
+    const values = new Map();
+    for (const t of result.tables || []) {
+      for (const c of t.cells || []) values.set(cellKey(t.id, c.row, c.column), c.value);
+    }
+    const marks = new Map();
+    for (const d of result.diagnostics || []) {
+      if (!d.table || !Array.isArray(d.cells) || (d.severity !== "error" && d.severity !== "warning")) continue;
+      d.cells.forEach((c, i) => {
+        const key = cellKey(d.table, c.row, c.column);
+        let m = marks.get(key);
+        if (!m) marks.set(key, (m = { severity: d.severity, messages: [], expected: undefined }));
+        if (d.severity === "error") m.severity = "error";
+        if (d.message && !m.messages.includes(d.message)) m.messages.push(d.message);
+        const hasExpected = d.expected !== undefined && d.expected !== null && d.code !== "table.balance";
+        const actualIsCell = d.actual === undefined || d.actual === null || Number(d.actual) === Number(values.get(key));
+        if (i === 0 && hasExpected && actualIsCell && m.expected === undefined) m.expected = d.expected;
+      });
+    }
+    return marks;
+  }
+
+  function cellKey(table, row, column) {
+    return table + "/" + row + "/" + column;
+  }
+
+  function cellSelector(table, row, column) {
+    return '[data-cell="' + cssEscape(cellKey(table, row, column)) + '"]';
+  }
+
+  function cssEscape(s) {
+    return window.CSS && CSS.escape ? CSS.escape(String(s)) : String(s).replace(/["\\]/g, "\\$&");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Selecting text in the textarea
+  // ---------------------------------------------------------------------------------------------
+
+  // Selects [start, end) and scrolls the textarea so the selection sits about a third from the top.
+  // Browsers do not scroll a textarea to a programmatic selection, and soft-wrapped long lines make
+  // "line number × line height" wrong, so the offset is measured on an off-screen copy of the box.
+  function selectSpan(span) {
+    const ta = els.textarea;
+    const len = ta.value.length;
+    const start = Math.max(0, Math.min(len, Number(span.start) || 0));
+    const end = Math.max(start, Math.min(len, Number(span.end) || 0));
+    ta.focus();
+    ta.setSelectionRange(start, end);
+    const y = offsetOfIndex(ta, start);
+    ta.scrollTop = Math.max(0, y - ta.clientHeight / 3);
+  }
+
+  let mirror = null;
+
+  function offsetOfIndex(ta, index) {
+    const cs = getComputedStyle(ta);
+    if (!mirror) {
+      mirror = document.createElement("div");
+      mirror.setAttribute("aria-hidden", "true");
+      mirror.className = "textarea-mirror";
+      document.body.append(mirror);
+    }
+    const copy = [
+      "boxSizing", "width", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft",
+      "borderTopWidth", "borderRightWidth", "borderBottomWidth", "borderLeftWidth",
+      "fontFamily", "fontSize", "fontWeight", "fontStyle", "lineHeight", "letterSpacing",
+      "wordSpacing", "tabSize", "textIndent", "whiteSpace", "wordBreak", "overflowWrap",
+    ];
+    for (const p of copy) mirror.style[p] = cs[p];
+    // The textarea's content box is narrower by its scrollbar.
+    const scrollbar = ta.offsetWidth - ta.clientWidth - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);
+    mirror.style.width = ta.offsetWidth - Math.max(0, scrollbar) + "px";
+    mirror.textContent = ta.value.slice(0, index);
+    const marker = document.createElement("span");
+    marker.textContent = "\u200b";
+    mirror.append(marker);
+    const y = marker.offsetTop - parseFloat(cs.paddingTop);
+    mirror.textContent = "";
+    if (Number.isFinite(y)) return y;
+    // Fallback: count lines.
+    const line = ta.value.slice(0, index).split("\n").length - 1;
+    return line * (parseFloat(cs.lineHeight) || 20);
+  }
+
+  function flash(nodes) {
+    for (const n of nodes) {
+      if (!n) continue;
+      n.classList.remove("flash");
+      void n.offsetWidth; // restart the animation when clicked twice
+      n.classList.add("flash");
+      setTimeout(() => n.classList.remove("flash"), FLASH_MS);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Buttons, banner, status
+  // ---------------------------------------------------------------------------------------------
+
+  function exportJson() {
+    if (!lastResult) return;
+    // A BigInt (should a binding ever produce one for a 64-bit count) has no JSON form: write a number.
+    const json = JSON.stringify(lastResult, (_, v) => (typeof v === "bigint" ? Number(v) : v), 2);
+    const blob = new Blob([json + "\n"], { type: "application/json" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "nianbao-result.json";
+    a.hidden = true;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function showBanner(title, detail, kind) {
+    if (els.banner.dataset.kind === "fatal" && kind !== "fatal") return; // keep the start-up error
+    els.banner.dataset.kind = kind || "error";
+    els.bannerTitle.textContent = title;
+    els.bannerDetail.textContent = detail || "";
+    els.bannerDetail.hidden = !detail;
+    els.banner.hidden = false;
+  }
+
+  function hideBanner() {
+    if (els.banner.dataset.kind === "fatal") return;
+    els.banner.hidden = true;
+    delete els.banner.dataset.kind;
+  }
+
+  function setStatus(text) {
+    els.status.textContent = text;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  init();
+})();
