@@ -225,6 +225,25 @@ test("sample, timings and screenshots", async () => {
   await context.close();
 });
 
+test("typing checks live, and the result exports as JSON", async () => {
+  const { page, context, errors } = await open();
+  await page.click("textarea");
+  const checked = page.evaluate(() => new Promise((done) => document.addEventListener("nianbao-checked", done, { once: true })));
+  await page.keyboard.type("某某局2022年政府信息公开工作年度报告\n一、总体情况\n", { delay: 5 });
+  await checked;
+  await page.waitForFunction(() => window.nianbaoLastResult?.document?.agency === "某某局");
+  assert.equal(await count(page, '[data-section="overview"][data-status="present"]'), 1);
+  assert.equal(await count(page, '[data-section="other"][data-status="missing"]'), 1);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+  assert.equal(download.suggestedFilename(), "nianbao-result.json");
+  const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(exported.schema_version, 1);
+  assert.equal(exported.document.year, 2022);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("not one network request was made", () => {
   const file = pathToFileURL(dist).href;
   const allowed = (url) => url === base || url === base + "no-wasm.html" || url === file || url.startsWith("data:");
