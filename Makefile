@@ -2,7 +2,8 @@
 #   make run   installs what is missing, builds the CLI and the page, and serves the page on
 #              127.0.0.1 (it also works opened from disk: dist/index.html)
 #   make test  runs every test: the Rust suites and the browser tests (.ci/run calls it)
-#   make dist  builds the web files into dist/
+#   make dist  builds the web files into dist/: index.html (the page, one file), nianbao-check.js
+#              (the widget), embed.html (its iframe form), demo.html, and the widget's package
 # Everything needed is installed from the package registries when missing.
 
 CARGO ?= cargo
@@ -38,7 +39,7 @@ build: deps
 dist: deps-web
 	$(CARGO) build --locked --profile wasm --target wasm32-unknown-unknown --lib
 	wasm-bindgen --target no-modules --no-typescript --out-dir $(GLUE) $(WASM)
-	node www/build.mjs $(GLUE)/nianbao.js $(GLUE)/nianbao_bg.wasm dist/index.html
+	node www/build.mjs $(GLUE)/nianbao.js $(GLUE)/nianbao_bg.wasm dist
 
 # Builds the CLI and the page, shows the CLI on a sample report, and serves the page.
 run: build dist

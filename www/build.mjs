@@ -1,23 +1,28 @@
-// Builds dist/index.html: the page as ONE file, with the style, the wasm-bindgen glue, the
-// wasm (base64) and the app inline, so that it works opened from disk (file://), where Chromium
-// refuses module imports and fetch(), as well as served.
+// Builds the web files into dist/:
+//   index.html        the page as ONE file: style, wasm-bindgen glue, wasm (base64) and app inline,
+//                     so it works opened from disk (file://), where Chromium refuses module imports
+//                     and fetch(), as well as served
+//   nianbao-check.js  the widget: one classic script with the wasm inside, safe to include twice
+//   embed.html        the widget as an iframe form, for CMSs that strip scripts
+//   demo.html         a CMS-like editing form that uses the widget, with copy-paste snippets
+//   package.json, nianbao-check.d.ts, README.md: the widget as an npm package (npm pack dist)
 //
-// Its Content-Security-Policy allows exactly these inline scripts and this style (by hash),
+// Every page's Content-Security-Policy allows exactly its own inline scripts and style (by hash),
 // WebAssembly, and nothing else: no network at all, no inline event handlers, no eval.
 //
-// Usage: node www/build.mjs <glue.js> <module_bg.wasm> <out.html>
+// Usage: node www/build.mjs <glue.js> <module_bg.wasm> <dist-dir>
 
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const [gluePath, wasmPath, outPath] = process.argv.slice(2);
-if (!outPath) {
-  console.error("usage: node www/build.mjs <glue.js> <module_bg.wasm> <out.html>");
+const [gluePath, wasmPath, outDir] = process.argv.slice(2);
+if (!outDir) {
+  console.error("usage: node www/build.mjs <glue.js> <module_bg.wasm> <dist-dir>");
   process.exit(2);
 }
 
@@ -29,48 +34,111 @@ function optimize(input) {
     return readFileSync(input);
   }
   const out = input.replace(/\.wasm$/, ".opt.wasm");
-  execFileSync(wasmOpt, ["-Os", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", input, "-o", out]);
+  const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"];
+  execFileSync(wasmOpt, ["-Os", ...features, input, "-o", out]);
   return readFileSync(out);
 }
 
+const read = (name) => readFileSync(join(here, name), "utf8");
 const sha256 = (text) => "'sha256-" + createHash("sha256").update(text, "utf8").digest("base64") + "'";
 // "</script" inside inline data would end the element early.
 const scriptSafe = (js) => js.replace(/<\/script/gi, "<\\/script");
 
+function csp({ scripts = [], styles = [], self = false }) {
+  const origin = self ? "'self' " : "";
+  return [
+    "default-src 'none'",
+    `script-src ${origin}${scripts.map(sha256).join(" ")} 'wasm-unsafe-eval'`,
+    styles.length ? `style-src ${styles.map(sha256).join(" ")}` : "style-src 'none'",
+    "img-src data:",
+    "connect-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+}
+
+/** `html` with each placeholder line replaced, and a CSP meta as the first thing in <head>. */
+function assemble(name, replacements, policy) {
+  let html = read(name);
+  for (const [marker, content] of Object.entries(replacements)) {
+    if (!html.includes(marker)) throw new Error(`www/${name} lacks ${marker}`);
+    html = html.replace(marker, () => content);
+  }
+  if (!/<head[^>]*>/i.test(html)) throw new Error(`www/${name} has no <head>`);
+  return html.replace(/<head[^>]*>/i, (head) => `${head}\n<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+}
+
+const inline = (scripts) => scripts.map((s) => `<script>${s}</script>`).join("\n");
+
 const wasm = optimize(wasmPath);
 const glue = readFileSync(gluePath, "utf8");
-const sample = readFileSync(join(here, "sample.txt"), "utf8");
-const app = readFileSync(join(here, "app.js"), "utf8");
-const style = readFileSync(join(here, "style.css"), "utf8");
-const data =
-  `const NIANBAO_WASM = "${wasm.toString("base64")}";\n` +
-  `const NIANBAO_SAMPLE = ${scriptSafe(JSON.stringify(sample))};\n`;
-const scripts = [glue, data, app].map(scriptSafe);
-
-const csp = [
-  "default-src 'none'",
-  `script-src ${scripts.map(sha256).join(" ")} 'wasm-unsafe-eval'`,
-  `style-src ${sha256(style)}`,
-  "img-src data:",
-  "connect-src 'none'",
-  "form-action 'none'",
-  "base-uri 'none'",
-].join("; ");
-
-let html = readFileSync(join(here, "index.html"), "utf8");
-const replace = (marker, content) => {
-  if (!html.includes(marker)) throw new Error(`www/index.html lacks ${marker}`);
-  html = html.replace(marker, () => content);
+const wasmData = `const NIANBAO_WASM = "${wasm.toString("base64")}";\n`;
+mkdirSync(outDir, { recursive: true });
+const written = [];
+const write = (name, content) => {
+  writeFileSync(join(outDir, name), content);
+  written.push(name);
 };
-replace("<!-- NIANBAO:STYLE -->", `<style>${style}</style>`);
-replace("<!-- NIANBAO:SCRIPTS -->", scripts.map((s) => `<script>${s}</script>`).join("\n"));
-if (!/<head[^>]*>/i.test(html)) throw new Error("www/index.html has no <head>");
-html = html.replace(/<head[^>]*>/i, (head) => `${head}\n<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 
-mkdirSync(dirname(outPath), { recursive: true });
-writeFileSync(outPath, html);
-writeFileSync(join(dirname(outPath), "nianbao.wasm"), wasm);
+// The page.
+{
+  const style = read("style.css");
+  const data = wasmData + `const NIANBAO_SAMPLE = ${scriptSafe(JSON.stringify(read("sample.txt")))};\n`;
+  const scripts = [glue, data, read("app.js")].map(scriptSafe);
+  const html = assemble(
+    "index.html",
+    { "<!-- NIANBAO:STYLE -->": `<style>${style}</style>`, "<!-- NIANBAO:SCRIPTS -->": inline(scripts) },
+    csp({ scripts, styles: [style] }),
+  );
+  write("index.html", html);
+  write("nianbao.wasm", wasm);
+}
+
+// The widget: everything inside one function, so that the glue's top-level `let wasm_bindgen`
+// is local and a second include of the script declares nothing twice.
+const widget = scriptSafe(`(function () {\n"use strict";\n${glue}\n${wasmData}${read("widget.js")}\n})();\n`);
+write("nianbao-check.js", widget);
+{
+  const embedScript = scriptSafe(read("embed.js"));
+  const scripts = [widget, embedScript];
+  write("embed.html", assemble("embed.html", { "<!-- NIANBAO:SCRIPTS -->": inline(scripts) }, csp({ scripts })));
+}
+{
+  const demoScript = scriptSafe(read("demo.js"));
+  const html = assemble(
+    "demo.html",
+    { "<!-- NIANBAO:DEMO_SCRIPT -->": inline([demoScript]) },
+    csp({ scripts: [demoScript], self: true }),
+  );
+  write("demo.html", html);
+}
+
+// The widget as a package a front-end developer can vendor or `npm install` from a tarball.
+{
+  const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(here, "..", "Cargo.toml"), "utf8"))[1];
+  const pkg = {
+    name: "nianbao-check",
+    version,
+    description: "检查政府信息公开工作年度报告的网页插件（章节与统计表），全部在浏览器中完成",
+    license: "MIT OR Apache-2.0",
+    main: "nianbao-check.js",
+    types: "nianbao-check.d.ts",
+    exports: {
+      ".": { types: "./nianbao-check.d.ts", default: "./nianbao-check.js" },
+      "./embed.html": "./embed.html",
+      "./package.json": "./package.json",
+    },
+    files: ["nianbao-check.js", "nianbao-check.d.ts", "embed.html", "demo.html", "index.html", "README.md"],
+    sideEffects: true,
+  };
+  write("package.json", JSON.stringify(pkg, null, 2) + "\n");
+  copyFileSync(join(here, "package", "nianbao-check.d.ts"), join(outDir, "nianbao-check.d.ts"));
+  copyFileSync(join(here, "package", "README.md"), join(outDir, "README.md"));
+}
 
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
-console.log(`wasm ${kb(wasm.length)} (gzip ${kb(gzipSync(wasm, { level: 9 }).length)})`);
-console.log(`${outPath} ${kb(Buffer.byteLength(html))} (gzip ${kb(gzipSync(html, { level: 9 }).length)})`);
+const sizes = (name) => {
+  const bytes = readFileSync(join(outDir, name));
+  return `${name} ${kb(bytes.length)} (gzip ${kb(gzipSync(bytes, { level: 9 }).length)})`;
+};
+for (const name of ["nianbao.wasm", "index.html", "nianbao-check.js", "embed.html"]) console.log(sizes(name));

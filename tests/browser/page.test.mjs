@@ -4,65 +4,30 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { createRequire } from "node:module";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const { chromium } = createRequire(join(root, "www", "package.json"))("playwright-core");
-const dist = join(root, "dist", "index.html");
-const inputs = join(root, "target", "browser-inputs");
+import { dist as distDir, fixture, input, root, start } from "./harness.mjs";
+
+const dist = join(distDir, "index.html");
 const shots = join(root, "target", "screenshots");
-const fixture = (p) => readFileSync(join(root, "..", "shared", "fixtures", p), "utf8");
-const input = (name) => readFileSync(join(inputs, name));
-
 let browser;
-let server;
 let base;
-const requests = [];
 
 before(async () => {
-  assert.ok(existsSync(dist), "dist/index.html is missing: run `make dist`");
-  assert.ok(existsSync(join(inputs, "manifest.json")), "target/browser-inputs is missing: run `cargo test --test browser_inputs`");
   const html = readFileSync(dist, "utf8");
   // The same page with 'wasm-unsafe-eval' taken out of its CSP: the page must say why it stops.
   const noWasm = html.replace(" 'wasm-unsafe-eval'", "");
   assert.notEqual(noWasm, html);
-  server = createServer((req, res) => {
-    const body = { "/": html, "/no-wasm.html": noWasm }[req.url];
-    res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
-    res.end(body ?? "");
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await start({ "/no-wasm.html": { body: noWasm } });
+  base = browser.base;
   mkdirSync(shots, { recursive: true });
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => browser?.stop());
 
-async function open(url = base, { ready = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.on("request", (r) => requests.push(r.url()));
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("dialog", (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    d.dismiss();
-  });
-  await page.goto(url);
-  if (ready) await page.waitForSelector("body[data-state=ready]", { timeout: 15000 });
-  return { page, context, errors };
-}
+const open = (url = base, { ready = true } = {}) => browser.open(url, { ready: ready ? "body[data-state=ready]" : undefined });
 
 /** Pastes clipboard data ({ "text/plain": …, "text/html": … }) into the textarea. */
 async function paste(page, data) {
@@ -247,6 +212,6 @@ test("typing checks live, and the result exports as JSON", async () => {
 test("not one network request was made", () => {
   const file = pathToFileURL(dist).href;
   const allowed = (url) => url === base || url === base + "no-wasm.html" || url === file || url.startsWith("data:");
-  assert.ok(requests.length >= 8, `pages were loaded (${requests.length} requests seen)`);
-  assert.deepEqual(requests.filter((u) => !allowed(u)), []);
+  assert.ok(browser.requests.length >= 8, `pages were loaded (${browser.requests.length} requests seen)`);
+  assert.deepEqual(browser.requests.filter((u) => !allowed(u)), []);
 });
