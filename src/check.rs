@@ -27,6 +27,28 @@ pub fn check_bytes(bytes: &[u8], opts: &Options) -> CheckResult {
     }
 }
 
+/// Checks this year's report `text` with last year's report of the same agency beside it: the
+/// result of `text`, plus the cross-year findings (carry-over, repetition, 现行有效件数).
+pub fn check_pair(previous_text: &str, text: &str, opts: &Options) -> CheckResult {
+    let previous = check_text(previous_text, &Options { name: String::new(), era: None });
+    let mut result = check_text(text, opts);
+    add_cross_year(&mut result, text, &previous, previous_text);
+    result
+}
+
+/// Adds the cross-year findings of `result` (checked from `text`) against last year's report.
+pub fn add_cross_year(result: &mut CheckResult, text: &str, previous: &CheckResult, previous_text: &str) {
+    if result.is_unusable_input() || previous.is_unusable_input() || !result.document.is_annual_report {
+        return;
+    }
+    let found = crate::crossyear::compare(
+        &crate::crossyear::Checked { text: previous_text, result: previous },
+        &crate::crossyear::Checked { text, result },
+    );
+    result.diagnostics.extend(found);
+    result.summary = summarize(&result.diagnostics, &result.sections);
+}
+
 /// Checks text already extracted from a file; spans point into `ex.text`.
 pub fn check_extracted(ex: &Extracted, opts: &Options) -> CheckResult {
     let mut result = check_decoded(&ex.text, ex.encoding, opts);

@@ -11,6 +11,7 @@
 //! yields a result whose diagnostics say why. Front ends (the CLI, the wasm binding) are thin.
 
 pub mod check;
+pub mod crossyear;
 pub mod decode;
 pub mod document;
 pub mod extract;
@@ -28,5 +29,5 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use check::{check_bytes, check_extracted, check_text, Options};
+pub use check::{check_bytes, check_extracted, check_pair, check_text, Options};
 pub use result::CheckResult;

@@ -49,6 +49,15 @@ pub fn check(text: &str, options: JsValue) -> JsValue {
     to_js(&result)
 }
 
+/// Checks this year's report text with last year's report of the same agency beside it: the
+/// result of `text` plus the cross-year findings (carry-over, repeated text, 现行有效件数).
+#[wasm_bindgen]
+pub fn check_pair(previous_text: &str, text: &str, options: JsValue) -> JsValue {
+    let mut result = crate::check_pair(previous_text, text, &JsOptions::from_js(options));
+    result.spans_to_utf16(text);
+    to_js(&result)
+}
+
 /// Checks a file's bytes (.txt/.html/.docx, any supported encoding); the result carries the
 /// text read from the file in `text`.
 #[wasm_bindgen]

@@ -28,7 +28,9 @@ fn writes_the_inputs_of_the_browser_tests() {
     let page = formats::html_page(&wrong, "utf-8", "2023-01-10");
     let r = check_bytes(page.as_bytes(), &Options { name: "wrong-total.html".into(), era: None });
     let marked = r.diagnostics.iter().any(|d| {
-        d.severity == Severity::Error && d.code == "table.column_sum" && d.cells.iter().any(|c| c.row == "3.7" && c.column == "total")
+        d.severity == Severity::Error
+            && d.code == "table.column_sum"
+            && d.cells.iter().any(|c| c.row == "3.7" && c.column == "total")
     });
     assert!(marked, "{:?}", r.diagnostics);
     std::fs::write(dir.join("wrong-total.html"), &page).unwrap();
@@ -52,7 +54,8 @@ fn writes_the_inputs_of_the_browser_tests() {
 
     // A report of about 30 KB for the timing the browser test reports.
     let mut long = String::new();
-    let overview = "本年度，本机关认真贯彻落实《条例》，扎实推进政务公开各项工作，主动公开政府信息，依法办理政府信息公开申请。";
+    let overview =
+        "本年度，本机关认真贯彻落实《条例》，扎实推进政务公开各项工作，主动公开政府信息，依法办理政府信息公开申请。";
     let (head, tail) = text.split_at(text.find("二、主动公开政府信息情况").unwrap());
     long.push_str(head);
     while long.len() + tail.len() < 30 * 1024 {
@@ -63,7 +66,20 @@ fn writes_the_inputs_of_the_browser_tests() {
     assert_eq!(check_text(&long, &Options::default()).summary.errors, 0);
     std::fs::write(dir.join("report-30kb.txt"), &long).unwrap();
 
+    // One agency's reports for two consecutive years, for the page's cross-year check.
+    let last = Report::generate(Era::E2021, 41);
+    let mut this = Report::generate(Era::E2021, 42);
+    this.agency = last.agency.clone();
+    this.year = last.year + 1;
+    let (last_text, this_text) = (last.render(Layout::TabRows), this.render(Layout::TabRows));
+    let paired = nianbao::check_pair(&last_text, &this_text, &Options::default());
+    let carry_over = paired.diagnostics.iter().filter(|d| d.code == "crossyear.carry_over").count();
+    assert!(carry_over > 0);
+    std::fs::write(dir.join("pair-last.txt"), &last_text).unwrap();
+    std::fs::write(dir.join("pair-this.txt"), &this_text).unwrap();
+
     let manifest = serde_json::json!({
+        "pair": { "carry_over": carry_over, "year": this.year },
         "agency": rep.agency,
         "year": rep.year,
         "wrong_total": { "cell": "applications/3.7/total", "expected": right.number(), "actual": right.bumped(1).number() },

@@ -316,7 +316,8 @@
     const files = e.dataTransfer && e.dataTransfer.files;
     if (!files || files.length === 0) return;
     e.preventDefault();
-    checkFile(files[0]);
+    if (files.length >= 2) checkPair(files[0], files[1]);
+    else checkFile(files[0]);
   }
 
   function handleChecklistClick(e) {
@@ -415,6 +416,50 @@
       if (!result) return;
       if (fileSource) result.source = fileSource; // still the file's name, format and encoding
     }
+    finishCheck(result, performance.now() - t0);
+  }
+
+  // Two reports dropped together: when they are one agency's consecutive years, the later one is
+  // checked with the earlier beside it (carry-over, repeated text, 现行有效件数).
+  async function checkPair(a, b) {
+    if (!ready) {
+      setStatus("检查器尚未加载完成，请稍候再试。");
+      return;
+    }
+    const read = async (file) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return { file, result: safeCall(() => wasm_bindgen.check_bytes(bytes, { name: file.name, era: els.era.value })) };
+    };
+    let both;
+    try {
+      both = await Promise.all([read(a), read(b)]);
+    } catch (err) {
+      showBanner("无法读取文件。", String(err && err.message ? err.message : err));
+      return;
+    }
+    if (both.some((x) => !x.result)) return;
+    const unreadable = both.find((x) => inputError(x.result));
+    if (unreadable) {
+      currentFileName = unreadable.file.name;
+      finishCheck(unreadable.result, 0);
+      return;
+    }
+    const year = (x) => (x.result.document && x.result.document.year) || 0;
+    const [prev, cur] = year(both[0]) <= year(both[1]) ? both : [both[1], both[0]];
+    const agency = (x) => x.result.document && x.result.document.agency;
+    const paired = agency(prev) && agency(prev) === agency(cur) && year(prev) + 1 === year(cur);
+    const t0 = performance.now();
+    els.textarea.value = cur.result.text;
+    els.textarea.scrollTop = 0;
+    const text = els.textarea.value;
+    const result = safeCall(() =>
+      paired ? wasm_bindgen.check_pair(prev.result.text, text, options()) : wasm_bindgen.check(text, options())
+    );
+    if (!result) return;
+    result.source = Object.assign({}, cur.result.source);
+    currentFileName = paired
+      ? cur.file.name + "（对照上年：" + prev.file.name + "）"
+      : cur.file.name + "（另一份不是同一机关上一年度的报告，未作跨年对照）";
     finishCheck(result, performance.now() - t0);
   }
 

@@ -125,6 +125,30 @@ test("dropping a .docx and a GB18030 .txt checks each", async () => {
   await context.close();
 });
 
+test("dropping two years of one agency compares them", async () => {
+  const manifest = JSON.parse(input("manifest.json"));
+  const { page, context, errors } = await open();
+  const both = [["this.txt", input("pair-this.txt")], ["last.txt", input("pair-last.txt")]];
+  await page.evaluate(
+    (files) =>
+      new Promise((done) => {
+        document.addEventListener("nianbao-checked", () => done(), { once: true });
+        const dt = new DataTransfer();
+        for (const [name, bytes] of files) dt.items.add(new File([new Uint8Array(bytes)], name));
+        for (const type of ["dragenter", "dragover", "drop"]) {
+          document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      }),
+    both.map(([n, b]) => [n, [...b]]),
+  );
+  const result = await page.evaluate(() => window.nianbaoLastResult);
+  assert.equal(result.document.year, manifest.pair.year, "the later year is the one checked");
+  assert.equal(await count(page, '[data-code="crossyear.carry_over"]'), manifest.pair.carry_over);
+  assert.equal(await textareaValue(page), input("pair-this.txt").toString("utf8"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("clicking a finding selects the offending characters", async () => {
   const { page, context } = await open();
   const report = fixture("real/huaian-szf-2024-pdftotext.txt").replace("公开申请 3119 件", "公开申请 3118 件");
