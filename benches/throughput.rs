@@ -1,13 +1,19 @@
-//! `cargo bench`: whole-check throughput on the fixtures, in MB/s and time per report.
+//! `cargo bench`: whole-check throughput on the fixtures, in MB/s and time per report, and of
+//! batch mode in reports per second.
 //!
 //! A plain harness: each input is checked repeatedly for about half a second after a warm-up,
 //! and the mean is reported. The 30 KB case is the 淮安 report with its 总体情况 prose repeated
 //! until the text is 30 KB, which keeps the tables and structure of a real report.
+//!
+//! The batch case writes 1 000 generated reports (200 agencies × 5 consecutive years, in every
+//! text layout, one in ten an HTML page and one in ten a .docx) to a folder in the temp dir, then
+//! times what `nianbao check DIR` does before printing: walking the folder, reading and checking
+//! every file on all cores, and pairing consecutive years; and, apart, writing both CSV files.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use nianbao::{check_bytes, check_text, Options};
+use nianbao::{batch, check_bytes, check_text, Options};
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -55,6 +61,69 @@ fn time<R>(name: &str, len: usize, mut check: impl FnMut() -> R) {
     println!("{name:<48} {:>7.1} KB {:>9.1} µs/check {:>8.1} MB/s", len as f64 / 1024.0, per.as_secs_f64() * 1e6, mbps);
 }
 
+/// Writes the batch of `count` reports into `dir`; returns the bytes written.
+fn write_batch(dir: &std::path::Path, count: usize) -> usize {
+    use common::gen::{Era, Layout, Report};
+    let mut bytes = 0;
+    for k in 0..count {
+        let (agency, year) = (k / 5, 2021 + (k % 5) as u16);
+        let mut r = Report::generate(Era::E2021, k as u64);
+        r.agency = format!("某某市第{agency}局");
+        r.year = year;
+        r.sync_prose();
+        let (name, data) = match k % 10 {
+            0 => (
+                "page.html",
+                common::formats::html_page(&r.render(Layout::TabRows), "utf-8", "2025-01-10").into_bytes(),
+            ),
+            5 => ("word", common::formats::docx(&r.render(Layout::TabRows), true)),
+            _ => ("report.txt", r.render(Layout::ALL[k % 6]).into_bytes()),
+        };
+        let path = dir.join(format!("{agency:03}/{year}-{name}"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        bytes += data.len();
+        std::fs::write(path, data).unwrap();
+    }
+    bytes
+}
+
+fn measure_batch(count: usize) {
+    let dir = std::env::temp_dir().join(format!("nianbao-bench-batch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let bytes = write_batch(&dir, count);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let opts = Options::default();
+    let (mut best, mut best_pairing) = (Duration::MAX, Duration::MAX);
+    let mut outcomes = Vec::new();
+    let mut pairs = 0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let paths = batch::collect_paths(std::slice::from_ref(&dir));
+        outcomes = batch::check_all(&paths, &opts, |_, _| {});
+        let pairing = Instant::now();
+        pairs = batch::pair_years(&mut outcomes).len();
+        best_pairing = best_pairing.min(pairing.elapsed());
+        best = best.min(start.elapsed());
+    }
+    assert_eq!(outcomes.len(), count);
+    let start = Instant::now();
+    let (mut summary, mut cells) = (Vec::new(), Vec::new());
+    batch::write_summary(&mut summary, &outcomes).unwrap();
+    batch::write_cells(&mut cells, &outcomes).unwrap();
+    let csv = start.elapsed();
+    println!(
+        "batch of {count} generated reports ({:.1} MB in a temp dir, {pairs} year pairs), {threads} threads: \
+         {:.0} ms ({:.0} ms of it pairing), {:.0} reports/s; CSV ({} KB) {:.0} ms",
+        bytes as f64 / 1e6,
+        best.as_secs_f64() * 1e3,
+        best_pairing.as_secs_f64() * 1e3,
+        count as f64 / best.as_secs_f64(),
+        (summary.len() + cells.len()) / 1024,
+        csv.as_secs_f64() * 1e3,
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn main() {
     // `cargo test --benches` runs bench targets with --bench absent; keep that quick.
     if !std::env::args().any(|a| a == "--bench") {
@@ -72,4 +141,6 @@ fn main() {
     let page = common::formats::html_page(&generated, "utf-8", "2023-01-10");
     measure_file("generated 2021 report, HTML page", page.as_bytes(), "a.html");
     measure_file("generated 2021 report, .docx", &common::formats::docx(&generated, true), "a.docx");
+
+    measure_batch(1000);
 }

@@ -37,8 +37,14 @@ pub fn compare(previous: &Checked<'_>, current: &Checked<'_>) -> Vec<Diagnostic>
     let mut out = Vec::new();
     carry_over(previous.result, current.result, &mut out);
     active_continuity(previous.result, current.result, &mut out);
-    repetition(previous.text, current.text, &mut out);
+    repetition(previous, current, &mut out);
     out
+}
+
+/// Where a result's tables are in its text: their labels and numbers are the same every year
+/// and say nothing about repeated prose.
+fn table_spans(r: &CheckResult) -> Vec<std::ops::Range<usize>> {
+    r.tables.iter().filter_map(|t| t.span).map(|s| s.start..s.end).collect()
 }
 
 fn value(r: &CheckResult, table: &str, row: &str, column: &str) -> Option<(i64, Span)> {
@@ -124,21 +130,26 @@ fn column_static(c: &str) -> &'static str {
     }
 }
 
-/// The body of a report for comparing texts: its prose lines, normalised, with digits masked so
-/// that "2023年" and "2024年" (and changed figures) read the same.
+/// The body of a report for comparing texts: its prose lines outside its tables, normalised,
+/// with digits masked so that "2023年" and "2024年" (and changed figures) read the same.
 struct Body {
     norm: NormText,
     /// Masked characters of the prose and the normalised byte offset each came from.
     chars: Vec<(char, usize)>,
 }
 
-fn body(text: &str) -> Body {
+fn body(text: &str, tables: &[std::ops::Range<usize>]) -> Body {
     let doc = Document::parse(normalize::normalize(text));
     let mut chars = Vec::new();
     for line in &doc.lines {
         let t = doc.line_text(line);
-        // Prose: text lines long enough not to be table cells.
-        if !matches!(line.kind, LineKind::Text | LineKind::Heading(_)) || t.chars().count() < 8 || t.contains('|') {
+        let at = doc.norm.original_range(line.range.clone()).start;
+        // Prose: text lines long enough not to be table cells, outside the tables.
+        let prose = matches!(line.kind, LineKind::Text | LineKind::Heading(_))
+            && t.chars().count() >= 8
+            && !t.contains(['|', '\t'])
+            && !tables.iter().any(|r| r.contains(&at));
+        if !prose {
             continue;
         }
         for (i, c) in t.char_indices() {
@@ -160,14 +171,20 @@ fn shingles(chars: &[(char, usize)]) -> impl Iterator<Item = u64> + '_ {
 
 /// The share (0–1) of `current`'s body text that repeats `previous`'s.
 pub fn repeated_share(previous: &str, current: &str) -> f64 {
-    measure(previous, current).0
+    let spans = |text: &str| table_spans(&crate::check_text(text, &crate::Options::default()));
+    measure(previous, &spans(previous), current, &spans(current)).0
 }
 
 /// The share of `current`'s body covered by shingles that also occur in `previous`, and the
 /// covered passages (normalised byte ranges), longest first.
-fn measure(previous: &str, current: &str) -> (f64, Vec<std::ops::Range<usize>>, Body) {
-    let prev = body(previous);
-    let cur = body(current);
+fn measure(
+    previous: &str,
+    previous_tables: &[std::ops::Range<usize>],
+    current: &str,
+    current_tables: &[std::ops::Range<usize>],
+) -> (f64, Vec<std::ops::Range<usize>>, Body) {
+    let prev = body(previous, previous_tables);
+    let cur = body(current, current_tables);
     let seen: HashSet<u64> = shingles(&prev.chars).collect();
     let mut covered = vec![false; cur.chars.len()];
     for (i, h) in shingles(&cur.chars).enumerate() {
@@ -196,8 +213,10 @@ fn measure(previous: &str, current: &str) -> (f64, Vec<std::ops::Range<usize>>, 
     (share, passages, cur)
 }
 
-fn repetition(previous: &str, current: &str, out: &mut Vec<Diagnostic>) {
-    let (share, passages, cur) = measure(previous, current);
+fn repetition(previous: &Checked<'_>, current: &Checked<'_>, out: &mut Vec<Diagnostic>) {
+    let (share, passages, cur) =
+        measure(previous.text, &table_spans(previous.result), current.text, &table_spans(current.result));
+    let current = current.text;
     if share <= REPETITION_LIMIT {
         return;
     }
@@ -230,7 +249,7 @@ mod tests {
     fn repetition_ignores_years_and_figures() {
         let last = "一、总体情况\n2023年，我局认真贯彻落实条例，全年主动公开政府信息120条，办理依申请公开3件。\n";
         let this = "一、总体情况\n2024年，我局认真贯彻落实条例，全年主动公开政府信息135条，办理依申请公开4件。\n";
-        let (share, passages, _) = measure(last, this);
+        let (share, passages, _) = measure(last, &[], this, &[]);
         assert!(share > 0.99, "{share}");
         assert_eq!(passages.len(), 1);
         assert_eq!(repeated_share("完全不同的另一段文字，讲的是别的事情，没有任何重复的内容。", this), 0.0);

@@ -10,6 +10,8 @@
 //! Every stage returns values; nothing panics on bad input, and an input that cannot be checked
 //! yields a result whose diagnostics say why. Front ends (the CLI, the wasm binding) are thin.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
 pub mod check;
 pub mod crossyear;
 pub mod decode;

@@ -269,7 +269,8 @@ impl CheckResult {
     /// True when the input itself could not be checked (empty, binary, unknown encoding):
     /// the CLI exits 2 for these.
     pub fn is_unusable_input(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.code.starts_with("input."))
+        // Only an error stops a check; input.table_too_large is a warning about a file that was read.
+        self.diagnostics.iter().any(|d| d.code.starts_with("input.") && d.severity == Severity::Error)
     }
 
     pub fn has_errors(&self) -> bool {

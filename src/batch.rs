@@ -1,0 +1,473 @@
+//! Many reports at once: the CLI's batch mode as a small library.
+//!
+//! Evaluators and researchers check a whole site's reports, hundreds or thousands of files in
+//! folders, not one file at a time. This module is what `nianbao check DIR...` does, kept out of
+//! `main.rs` so that it can be tested and benchmarked without a process:
+//!
+//! - [`collect_paths`] turns the command line's FILE and DIR arguments into the files to check.
+//!   Files are recognised by content, not by name, so every regular, non-hidden file under a
+//!   folder is a candidate, and [`crate::extract::extract`] decides what it is.
+//! - [`check_all`] checks them on all cores. Checking one report is independent of every other,
+//!   so a plain work queue (an atomic index over the list, one scoped thread per core) is all the
+//!   parallelism needed. Results come back in the order of the list, whatever the scheduling, so
+//!   that two runs give the same output byte for byte.
+//! - [`pair_years`] finds the same agency's consecutive years in the batch and adds the
+//!   cross-year findings (carry-over, repeated text, 现行有效件数) to the later year's result.
+//! - [`write_summary`] and [`write_cells`] write CSV for spreadsheets: one row per file with a
+//!   count per diagnostic code, and every table cell of the batch. The code columns are a fixed
+//!   list ([`CODES`]) so that summaries of different batches line up column for column.
+//!
+//! A file that cannot be read or decoded is an [`Outcome`] like any other, whose result says why
+//! (an `input.*` diagnostic): the batch goes on and the summary has a row for it.
+
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::check::{self, Options};
+use crate::decode::DecodeError;
+use crate::result::{CheckResult, Diagnostic, Number, SectionStatus, Severity};
+
+/// The argument that means standard input.
+pub const STDIN: &str = "-";
+
+/// Every diagnostic code, in the order of the summary's columns. Fixed, so that summaries of
+/// different batches (and versions) line up; new codes are appended, never reordered.
+pub const CODES: &[&str] = &[
+    "input.empty",
+    "input.too_large",
+    "input.binary",
+    "input.encoding",
+    "input.broken",
+    "input.unreadable",
+    "input.internal_error",
+    "input.table_too_large",
+    "doc.not_annual_report",
+    "doc.year_unknown",
+    "doc.year_mismatch",
+    "doc.late",
+    "doc.format_outdated",
+    "doc.format_mismatch",
+    "section.missing",
+    "section.mentioned_only",
+    "section.out_of_order",
+    "section.incomplete",
+    "table.missing",
+    "table.unreadable",
+    "table.row_missing",
+    "table.cell_empty",
+    "table.cell_invalid",
+    "table.row_sum",
+    "table.column_sum",
+    "table.balance",
+    "table.group_total",
+    "table.implausible",
+    "table.reordered",
+    "text.table_mismatch",
+    "crossyear.carry_over",
+    "crossyear.repetition",
+    "crossyear.in_force",
+];
+
+/// Columns of the summary before the code columns.
+pub const SUMMARY_COLUMNS: &[&str] = &[
+    "file",
+    "agency",
+    "year",
+    "era",
+    "published",
+    "format",
+    "sections_missing",
+    "errors",
+    "warnings",
+    "infos",
+    "reason",
+];
+
+/// One checked input: where it came from, the text its spans point into, and its result.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub path: PathBuf,
+    /// The text as extracted from the file (empty when it could not be read).
+    pub text: String,
+    pub result: CheckResult,
+}
+
+impl Outcome {
+    /// Why the input could not be checked at all, in Chinese; None when it was checked.
+    pub fn reason(&self) -> Option<&str> {
+        self.result
+            .diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error && d.code.starts_with("input."))
+            .map(|d| d.message.as_str())
+    }
+
+    /// The CLI's exit status for this input alone: 0 no errors, 1 errors, 2 not checked.
+    /// (`input.table_too_large` is a warning about a file that was checked: not 2.)
+    pub fn exit_code(&self) -> u8 {
+        if self.reason().is_some() {
+            2
+        } else if self.result.has_errors() {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// The files to check, from FILE and DIR arguments (and [`STDIN`]).
+///
+/// A FILE argument (or anything that is not a folder, even a missing path) is kept as given, so
+/// that a wrong name gets its own "文件不存在" row. A DIR argument is walked recursively and
+/// gives its regular files sorted by path. Hidden files and folders (`.git`, `.DS_Store`) and
+/// Word's lock files (`~$报告.docx`) are skipped, as are sockets and pipes; a symbolic link to a
+/// file is followed, one to a folder is not (no cycles). A folder that cannot be listed is kept
+/// as a path, so that it gets a row with its reason. Arguments keep their order; a path met
+/// twice is checked once.
+pub fn collect_paths(args: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for arg in args {
+        let is_dir = arg.as_os_str() != STDIN && std::fs::metadata(arg).is_ok_and(|m| m.is_dir());
+        let found = if is_dir {
+            let mut found = Vec::new();
+            walk(arg, &mut found);
+            found.sort();
+            found
+        } else {
+            vec![arg.clone()]
+        };
+        out.extend(found.into_iter().filter(|p| seen.insert(p.clone())));
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(dir.to_path_buf());
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            out.push(path);
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, out);
+        } else if kind.is_file() {
+            out.push(path);
+        } else if kind.is_symlink() {
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_file() => out.push(path),
+                Ok(_) => {}
+                // A dangling link: reported as a file that cannot be read.
+                Err(_) => out.push(path),
+            }
+        }
+    }
+}
+
+/// The name an input is shown by: its path as given, or `<标准输入>`.
+pub fn display_name(path: &Path) -> String {
+    if path.as_os_str() == STDIN {
+        "<标准输入>".to_string()
+    } else {
+        path.to_string_lossy().into_owned()
+    }
+}
+
+/// Reads and checks one input. `opts.name` is ignored: each input is named by its path.
+pub fn check_path(path: &Path, opts: &Options) -> Outcome {
+    let opts = Options { name: display_name(path), era: opts.era };
+    let bytes = if path.as_os_str() == STDIN {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map(|_| buf).map_err(|e| format!("无法读取标准输入：{e}"))
+    } else {
+        std::fs::read(path).map_err(|e| match std::fs::read_dir(path) {
+            // A folder that could not be listed (reading it as a file says only "is a directory").
+            Err(de) if path.is_dir() => format!("无法读取文件夹：{}", io_reason(&de)),
+            _ => format!("无法读取文件：{}", io_reason(&e)),
+        })
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(message) => {
+            return Outcome {
+                path: path.to_path_buf(),
+                text: String::new(),
+                result: not_checked(&opts, "input.unreadable", message),
+            }
+        }
+    };
+    // The checker does not panic on bad input; should a bug make it, one file must not end a
+    // batch of thousands. The panic message is still printed by the default hook.
+    let checked = std::panic::catch_unwind(|| match crate::extract::extract(&bytes, &opts.name) {
+        Ok(ex) => {
+            let result = check::check_extracted(&ex, &opts);
+            (ex.text, result)
+        }
+        Err(e) => (String::new(), check::unusable(&opts, e)),
+    });
+    let (text, result) = checked.unwrap_or_else(|_| {
+        let message = "检查这个文件时程序内部出错，未能完成检查；请把文件提供给开发者".to_string();
+        (String::new(), not_checked(&opts, "input.internal_error", message))
+    });
+    Outcome { path: path.to_path_buf(), text, result }
+}
+
+/// A result for an input that could not be checked, for a reason outside decoding.
+fn not_checked(opts: &Options, code: &'static str, message: String) -> CheckResult {
+    // The shape of every unusable input (one error, no sections), with its own code and message.
+    let mut r = check::unusable(opts, DecodeError::Empty);
+    r.diagnostics = vec![Diagnostic::error(code, message)];
+    r
+}
+
+/// A reason in Chinese for an I/O error.
+pub fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "文件不存在".to_string(),
+        io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        _ if e.raw_os_error() == Some(21) => "这是一个文件夹".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Checks every path on all cores; `progress(done, total)` is called (from the worker threads)
+/// after each file. Outcomes are in the order of `paths`.
+pub fn check_all(paths: &[PathBuf], opts: &Options, progress: impl Fn(usize, usize) + Sync) -> Vec<Outcome> {
+    par_map(paths, |p| check_path(p, opts), progress)
+}
+
+/// `f` over `items` on `available_parallelism` threads taking the next item from a shared
+/// index; results in the order of `items`.
+fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> R + Sync,
+    progress: impl Fn(usize, usize) + Sync,
+) -> Vec<R> {
+    let total = items.len();
+    let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get).min(total).max(1);
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(total).collect();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= total {
+                            break mine;
+                        }
+                        mine.push((i, f(&items[i])));
+                        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                    }
+                })
+            })
+            .collect();
+        for w in workers {
+            let finished = w.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            for (i, r) in finished {
+                slots[i] = Some(r);
+            }
+        }
+    });
+    slots.into_iter().map(|r| r.expect("every item was taken by a worker")).collect()
+}
+
+/// Pairs the same agency's consecutive years within the batch and adds the cross-year findings
+/// to each later year's result ([`check::add_cross_year`]). Returns the pairs as
+/// (previous, current) indexes into `outcomes`.
+///
+/// Reports pair when [`crate::crossyear::consecutive`] says so: both annual reports, the same
+/// agency as read from the title, years Y-1 and Y. When one agency has several files for a
+/// year (the same report as .docx and as a web page), the first by path is the previous year of
+/// every file of the next year. The comparisons run on all cores.
+pub fn pair_years(outcomes: &mut [Outcome]) -> Vec<(usize, usize)> {
+    let mut by_path: Vec<usize> = (0..outcomes.len()).collect();
+    by_path.sort_by(|&a, &b| outcomes[a].path.cmp(&outcomes[b].path));
+    let mut first: HashMap<(&str, u16), usize> = HashMap::new();
+    for &i in &by_path {
+        let r = &outcomes[i].result;
+        if let (Some(agency), Some(year), false) = (&r.document.agency, r.document.year, r.is_unusable_input()) {
+            if r.document.is_annual_report {
+                first.entry((agency.as_str(), year)).or_insert(i);
+            }
+        }
+    }
+    let pairs: Vec<(usize, usize)> = by_path
+        .iter()
+        .filter_map(|&cur| {
+            let d = &outcomes[cur].result.document;
+            let prev = *first.get(&(d.agency.as_deref()?, d.year?.checked_sub(1)?))?;
+            crate::crossyear::consecutive(&outcomes[prev].result, &outcomes[cur].result).then_some((prev, cur))
+        })
+        .collect();
+    drop(first);
+    let shared: &[Outcome] = outcomes;
+    let updated = par_map(
+        &pairs,
+        |&(prev, cur)| {
+            let (p, c) = (&shared[prev], &shared[cur]);
+            let mut result = c.result.clone();
+            check::add_cross_year(&mut result, &c.text, &p.result, &p.text);
+            result
+        },
+        |_, _| {},
+    );
+    for (&(_, cur), result) in pairs.iter().zip(updated) {
+        outcomes[cur].result = result;
+    }
+    pairs
+}
+
+/// Checks `current` with `previous` as its previous year, whatever their agencies and years
+/// (`nianbao check --previous`).
+pub fn add_previous(current: &mut Outcome, previous: &Outcome) {
+    check::add_cross_year(&mut current.result, &current.text, &previous.result, &previous.text);
+}
+
+/// UTF-8 byte-order mark: without it, Excel in a Chinese locale reads the CSV as GBK.
+const BOM: &str = "\u{FEFF}";
+
+/// One CSV record (RFC 4180: fields with a comma, quote or line break quoted, quotes doubled,
+/// CRLF line ends).
+fn write_record<S: AsRef<str>>(out: &mut impl Write, fields: impl IntoIterator<Item = S>) -> io::Result<()> {
+    let mut line = String::new();
+    for (k, field) in fields.into_iter().enumerate() {
+        if k > 0 {
+            line.push(',');
+        }
+        let f = field.as_ref();
+        if f.contains([',', '"', '\r', '\n']) {
+            line.push('"');
+            line.push_str(&f.replace('"', "\"\""));
+            line.push('"');
+        } else {
+            line.push_str(f);
+        }
+    }
+    line.push_str("\r\n");
+    out.write_all(line.as_bytes())
+}
+
+/// Text from a file (its name, its agency as the title says) for a spreadsheet cell: one that
+/// starts like a formula (`=`, `+`, `-`, `@`) gets a leading `'`, so that opening the CSV in
+/// Excel never evaluates what a report's author wrote.
+fn text_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The summary CSV: a header, then one row per outcome (see [`SUMMARY_COLUMNS`] and [`CODES`]).
+pub fn write_summary(out: &mut impl Write, outcomes: &[Outcome]) -> io::Result<()> {
+    out.write_all(BOM.as_bytes())?;
+    write_record(out, SUMMARY_COLUMNS.iter().chain(CODES))?;
+    for o in outcomes {
+        let r = &o.result;
+        let d = &r.document;
+        let missing: Vec<&str> =
+            r.sections.iter().filter(|s| s.status == SectionStatus::Missing).map(|s| s.id).collect();
+        let unusable = o.reason().is_some();
+        let mut row = vec![
+            text_cell(&display_name(&o.path)),
+            text_cell(d.agency.as_deref().unwrap_or("")),
+            d.year.map(|y| y.to_string()).unwrap_or_default(),
+            d.era.map(|e| e.as_str().to_string()).unwrap_or_default(),
+            text_cell(d.published.as_deref().unwrap_or("")),
+            if unusable { String::new() } else { r.source.format.to_string() },
+            missing.join(";"),
+            r.summary.errors.to_string(),
+            r.summary.warnings.to_string(),
+            r.summary.infos.to_string(),
+            o.reason().unwrap_or("").to_string(),
+        ];
+        row.extend(CODES.iter().map(|code| r.diagnostics.iter().filter(|d| d.code == *code).count().to_string()));
+        write_record(out, row)?;
+    }
+    Ok(())
+}
+
+/// A cell's value as the report wrote it: the number (decimals with the digits written, "1.0"
+/// stays "1.0"), empty when the cell is empty or not a number.
+fn cell_value(value: Option<Number>, raw: &str) -> String {
+    let Some(n) = value else { return String::new() };
+    let written: String = raw.chars().filter(|c| c.is_ascii_digit() || matches!(c, '.' | '-')).collect();
+    match written.parse::<f64>() {
+        Ok(w) if w == n.as_f64() => written,
+        _ => n.to_string(),
+    }
+}
+
+/// Every table cell of the batch as CSV: file, table, row, column, value.
+pub fn write_cells(out: &mut impl Write, outcomes: &[Outcome]) -> io::Result<()> {
+    out.write_all(BOM.as_bytes())?;
+    write_record(out, ["file", "table", "row", "column", "value"])?;
+    for o in outcomes {
+        let file = text_cell(&display_name(&o.path));
+        for t in &o.result.tables {
+            for c in &t.cells {
+                write_record(out, [file.as_str(), t.id, &c.row, c.column, &cell_value(c.value, &c.raw)])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv(fields: &[&str]) -> String {
+        let mut v = Vec::new();
+        write_record(&mut v, fields).unwrap();
+        String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn csv_quoting_follows_rfc_4180() {
+        assert_eq!(csv(&["a", "b c", "年报"]), "a,b c,年报\r\n");
+        assert_eq!(csv(&["a,b", "say \"hi\"", "two\nlines", ""]), "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+    }
+
+    #[test]
+    fn formulas_are_defused_and_values_kept_as_written() {
+        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(text_cell("某某市统计局"), "某某市统计局");
+        assert_eq!(cell_value(Some(Number::Dec(1.0)), "1.0万元"), "1.0");
+        assert_eq!(cell_value(Some(Number::Int(-3)), "-3"), "-3");
+        assert_eq!(cell_value(Some(Number::Int(12)), "１２"), "12");
+        assert_eq!(cell_value(None, "—"), "");
+    }
+
+    #[test]
+    fn par_map_keeps_the_order() {
+        let items: Vec<u64> = (0..1000).collect();
+        let done = AtomicUsize::new(0);
+        let out = par_map(
+            &items,
+            |i| i * 2,
+            |_, total| {
+                assert_eq!(total, 1000);
+                done.fetch_add(1, Ordering::Relaxed);
+            },
+        );
+        assert_eq!(out, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        assert_eq!(done.into_inner(), 1000);
+        assert!(par_map(&[] as &[u8], |_| 0, |_, _| {}).is_empty());
+    }
+}
