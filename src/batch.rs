@@ -44,6 +44,7 @@ pub const CODES: &[&str] = &[
     "input.unreadable",
     "input.internal_error",
     "input.table_too_large",
+    "input.nesting",
     "doc.not_annual_report",
     "doc.year_unknown",
     "doc.year_mismatch",

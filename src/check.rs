@@ -53,17 +53,25 @@ pub fn add_cross_year(result: &mut CheckResult, text: &str, previous: &CheckResu
 pub fn check_extracted(ex: &Extracted, opts: &Options) -> CheckResult {
     let mut result = check_decoded(&ex.text, ex.encoding, opts);
     result.source.format = ex.format.as_str();
-    if ex.truncated_tables > 0 {
-        result.diagnostics.push(Diagnostic::warning(
-            "input.table_too_large",
-            format!(
-                "有 {} 个表格超过 {} 个单元格，超出部分未读取",
-                ex.truncated_tables,
-                crate::extract::MAX_TABLE_CELLS
-            ),
-        ));
-        result.summary = summarize(&result.diagnostics, &result.sections);
+    // Limits reached while reading are findings, never a silently shortened result.
+    let limits = ex.limits;
+    if limits.truncated_tables > 0 {
+        let message = format!(
+            "有 {} 个表格超过 {} 个单元格，超出部分未读取",
+            limits.truncated_tables,
+            crate::extract::MAX_TABLE_CELLS
+        );
+        result.diagnostics.push(Diagnostic::warning("input.table_too_large", message));
     }
+    if limits.too_deep_tables > 0 {
+        let message = format!(
+            "有 {} 个表格嵌套超过 {} 层，已按普通文字读取",
+            limits.too_deep_tables,
+            crate::extract::MAX_TABLE_DEPTH
+        );
+        result.diagnostics.push(Diagnostic::warning("input.nesting", message));
+    }
+    result.summary = summarize(&result.diagnostics, &result.sections);
     result
 }
 

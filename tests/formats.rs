@@ -288,7 +288,8 @@ fn deeply_nested_html_is_read_not_refused() {
         "</td></tr></table>".repeat(5_000)
     );
     let r = check_file(tables.as_bytes(), "deep.html");
-    assert_eq!(r.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), ["doc.not_annual_report"]);
+    // Read, and the nesting limit said, not silently applied.
+    assert_eq!(r.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), ["doc.not_annual_report", "input.nesting"]);
 }
 
 #[test]

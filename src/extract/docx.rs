@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use super::markup::{decode_entities, Token, Tokenizer};
 use super::writer::Writer;
 use super::zip::{self, ZipError};
+use super::Limits;
 
 /// Largest inflated XML part read; real reports' document.xml is far below 1 MB.
 pub const MAX_INFLATED_BYTES: usize = 32 * 1024 * 1024;
@@ -22,7 +23,7 @@ pub enum DocxError {
 }
 
 /// The text of a .docx file.
-pub fn docx_to_text(bytes: &[u8]) -> Result<(String, usize), DocxError> {
+pub fn docx_to_text(bytes: &[u8]) -> Result<(String, Limits), DocxError> {
     let xml = match zip::read_entry(bytes, "word/document.xml", MAX_INFLATED_BYTES) {
         Ok(xml) => xml,
         Err(ZipError::Missing) => return Err(DocxError::NotWord(kind_of_archive(bytes))),
@@ -54,7 +55,7 @@ fn val(t: &Token<'_>) -> Option<String> {
     t.attr("w:val").map(str::to_string)
 }
 
-fn document_to_text(xml: &str, numbering: &Numbering) -> (String, usize) {
+fn document_to_text(xml: &str, numbering: &Numbering) -> (String, Limits) {
     let mut w = Writer::default();
     let mut counters = Counters::default();
     let mut in_text = false;
@@ -120,8 +121,8 @@ fn document_to_text(xml: &str, numbering: &Numbering) -> (String, usize) {
             Token::Text(_) => {}
         }
     }
-    let truncated = w.truncated_tables;
-    (w.finish(), truncated)
+    let limits = Limits { truncated_tables: w.truncated_tables, too_deep_tables: w.too_deep_tables };
+    (w.finish(), limits)
 }
 
 fn write_number(w: &mut Writer, numbering: &Numbering, counters: &mut Counters, num: &(Option<String>, Option<usize>)) {

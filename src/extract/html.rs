@@ -7,6 +7,7 @@
 
 use super::markup::{decode_entities, Token, Tokenizer};
 use super::writer::Writer;
+use super::Limits;
 
 /// Elements whose content is never report text.
 const SKIPPED: &[&str] =
@@ -55,7 +56,7 @@ fn span_attr(t: &Token<'_>, key: &str) -> usize {
 }
 
 /// The text of an HTML document or fragment.
-pub fn html_to_text(src: &str) -> (String, usize) {
+pub fn html_to_text(src: &str) -> (String, Limits) {
     let src = strip_clipboard_header(src);
     let mut w = Writer::default();
     // Inside a skipped element: its name and how deep the same name is nested in it.
@@ -99,8 +100,8 @@ pub fn html_to_text(src: &str) -> (String, usize) {
             },
         }
     }
-    let truncated = w.truncated_tables;
-    (w.finish(), truncated)
+    let limits = Limits { truncated_tables: w.truncated_tables, too_deep_tables: w.too_deep_tables };
+    (w.finish(), limits)
 }
 
 /// Text with HTML's whitespace collapsed: runs of spaces and line breaks are one space.

@@ -13,7 +13,16 @@ pub mod zip;
 
 use crate::decode::{self, DecodeError, MAX_INPUT_BYTES};
 
-pub use writer::MAX_TABLE_CELLS;
+pub use writer::{MAX_TABLE_CELLS, MAX_TABLE_DEPTH};
+
+/// Limits a document reached while being read: reported as findings, never silently applied.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Tables whose grid was cut at MAX_TABLE_CELLS.
+    pub truncated_tables: usize,
+    /// Tables nested past MAX_TABLE_DEPTH, read as plain text.
+    pub too_deep_tables: usize,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -37,8 +46,8 @@ pub struct Extracted {
     pub text: String,
     pub format: Format,
     pub encoding: &'static str,
-    /// Tables cut at MAX_TABLE_CELLS: reported, never silently shortened.
-    pub truncated_tables: usize,
+    /// Limits reached while reading: reported, never silently applied.
+    pub limits: Limits,
 }
 
 fn has_extension(name: &str, exts: &[&str]) -> bool {
@@ -52,7 +61,7 @@ pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, DecodeError> {
         return Err(DecodeError::TooLarge(bytes.len()));
     }
     if bytes.starts_with(b"PK\x03\x04") || (bytes.starts_with(b"PK") && has_extension(name, &[".docx"])) {
-        let (text, truncated_tables) = docx::docx_to_text(bytes).map_err(|e| match e {
+        let (text, limits) = docx::docx_to_text(bytes).map_err(|e| match e {
             docx::DocxError::NotWord(kind) => DecodeError::NotWord(kind),
             docx::DocxError::Zip(zip::ZipError::TooLarge(limit)) => DecodeError::InflatedTooLarge(limit),
             docx::DocxError::Zip(zip::ZipError::Unsupported(_)) => DecodeError::BrokenDocx("使用了不支持的压缩方式"),
@@ -61,16 +70,16 @@ pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, DecodeError> {
         if text.trim().is_empty() {
             return Err(DecodeError::Empty);
         }
-        return Ok(Extracted { text, format: Format::Docx, encoding: "UTF-8", truncated_tables });
+        return Ok(Extracted { text, format: Format::Docx, encoding: "UTF-8", limits });
     }
     let decoded = decode::decode(bytes)?;
     let html_named = has_extension(name, &[".html", ".htm", ".shtml", ".xhtml", ".mht"]) && decoded.text.contains('<');
     if html_named || html::looks_like_html(&decoded.text) {
-        let (text, truncated_tables) = html::html_to_text(&decoded.text);
+        let (text, limits) = html::html_to_text(&decoded.text);
         if text.trim().is_empty() {
             return Err(DecodeError::Empty);
         }
-        return Ok(Extracted { text, format: Format::Html, encoding: decoded.encoding, truncated_tables });
+        return Ok(Extracted { text, format: Format::Html, encoding: decoded.encoding, limits });
     }
-    Ok(Extracted { text: decoded.text, format: Format::Text, encoding: decoded.encoding, truncated_tables: 0 })
+    Ok(Extracted { text: decoded.text, format: Format::Text, encoding: decoded.encoding, limits: Limits::default() })
 }

@@ -14,7 +14,7 @@ use crate::tables::tokens::parse_value;
 /// Largest colspan/rowspan honoured; larger values in hostile or broken markup are clamped.
 const MAX_SPAN: usize = 64;
 /// Tables nested deeper than this are read as plain paragraphs.
-const MAX_TABLE_DEPTH: usize = 16;
+pub const MAX_TABLE_DEPTH: usize = 16;
 /// Cells of one table's expanded grid, beyond which the rest of the table is not expanded.
 pub const MAX_TABLE_CELLS: usize = 100_000;
 
@@ -73,6 +73,8 @@ pub struct Writer {
     ignored_tables: usize,
     /// Tables whose grid was cut at MAX_TABLE_CELLS.
     pub truncated_tables: usize,
+    /// Tables nested past MAX_TABLE_DEPTH, read as plain text.
+    pub too_deep_tables: usize,
 }
 
 impl Writer {
@@ -105,6 +107,7 @@ impl Writer {
     pub fn start_table(&mut self) {
         if self.table_depth() >= MAX_TABLE_DEPTH {
             self.ignored_tables += 1;
+            self.too_deep_tables += 1;
             self.line_break();
             return;
         }
