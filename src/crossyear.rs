@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 
 use crate::document::{Document, LineKind};
+use crate::format::APPLICANT_COLUMNS;
 use crate::normalize::{self, NormText};
 use crate::result::{CellRef, CheckResult, Diagnostic, Number, Span};
 
@@ -55,19 +56,10 @@ fn value(r: &CheckResult, table: &str, row: &str, column: &str) -> Option<(i64, 
     }
 }
 
-const APPLICANT_COLUMNS: [(&str, &str); 7] = [
-    ("natural_person", "自然人"),
-    ("commercial", "商业企业"),
-    ("research", "科研机构"),
-    ("social_welfare", "社会公益组织"),
-    ("legal_service", "法律服务机构"),
-    ("other_org", "其他"),
-    ("total", "总计"),
-];
-
 /// Row 四 (结转下年度) of Y-1 against row 二 (上年结转) of Y, per column.
 fn carry_over(previous: &CheckResult, current: &CheckResult, out: &mut Vec<Diagnostic>) {
-    for (column, label) in APPLICANT_COLUMNS {
+    for col in APPLICANT_COLUMNS {
+        let (column, label) = (col.id, col.label);
         let (Some((carried, _)), Some((received, span))) =
             (value(previous, "applications", "4", column), value(current, "applications", "2", column))
         else {
@@ -81,16 +73,12 @@ fn carry_over(previous: &CheckResult, current: &CheckResult, out: &mut Vec<Diagn
             .with_table("applications")
             .with_span(Some(span))
             .with_hint("核对上年结转数；如上年数据有更正，请在报告中说明");
-            d.cells = vec![CellRef { row: "2".into(), column: column_id(column) }];
+            d.cells = vec![CellRef { row: "2".into(), column }];
             d.expected = Some(Number::Int(carried));
             d.actual = Some(Number::Int(received));
             out.push(d);
         }
     }
-}
-
-fn column_id(column: &str) -> &'static str {
-    APPLICANT_COLUMNS.iter().find(|(c, _)| *c == column).map(|(c, _)| *c).unwrap_or("total")
 }
 
 /// 现行有效件数 (2021 format): last year's, plus this year's 制发, less this year's 废止.
@@ -111,22 +99,12 @@ fn active_continuity(previous: &CheckResult, current: &CheckResult, out: &mut Ve
             .with_table("active")
             .with_span(Some(span))
             .with_hint("现行有效件数的变化通常来自本年制发与废止；如有清理、失效，可在报告中说明");
-            d.cells = ["issued", "repealed", "in_force"]
-                .iter()
-                .map(|c| CellRef { row: row.to_string(), column: column_static(c) })
-                .collect();
+            d.cells =
+                ["issued", "repealed", "in_force"].map(|column| CellRef { row: row.to_string(), column }).to_vec();
             d.expected = Some(Number::Int(expected));
             d.actual = Some(Number::Int(now));
             out.push(d);
         }
-    }
-}
-
-fn column_static(c: &str) -> &'static str {
-    match c {
-        "issued" => "issued",
-        "repealed" => "repealed",
-        _ => "in_force",
     }
 }
 

@@ -122,8 +122,9 @@ const result = await checker.check(editor.getText());
 const fromFile = await checker.checkBytes(await file.arrayBuffer(), file.name);
 console.log(result.summary.errors, result.diagnostics);`,
 
-    "snippet-iframe": `<iframe id="nianbao-frame" title="年报检查"
-        src="/static/embed.html?origin=https://你的CMS域名"
+    "snippet-iframe": `<!-- origin= 填你的内容管理系统页面的来源，形如 https://cms.example.gov.cn -->
+<iframe id="nianbao-frame" title="年报检查"
+        src="/static/embed.html?origin=你的CMS来源"
         width="100%" height="260" frameborder="0"></iframe>`,
 
     "snippet-parent": `<script>

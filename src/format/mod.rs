@@ -147,7 +147,7 @@ pub fn variants_of(id: &str) -> impl Iterator<Item = &'static TableSpec> + '_ {
 
 // Pieces shared by both national formats.
 
-pub(crate) const APPLICANT_COLUMNS: &[ColumnSpec] = &[
+pub const APPLICANT_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec { id: "natural_person", label: "自然人", kind: CellKind::Count },
     ColumnSpec { id: "commercial", label: "商业企业", kind: CellKind::Count },
     ColumnSpec { id: "research", label: "科研机构", kind: CellKind::Count },
