@@ -148,9 +148,17 @@ struct Numbering {
     nums: HashMap<String, String>,
 }
 
-/// Current count of each (abstract list, level).
+/// Word's list levels: w:ilvl 0–8. Damaged files name any level; past these, none is a number.
+const LEVELS: usize = 9;
+/// Longest w:lvlText read as a list number ("第%1章", "%1.%2.%3."). A level's text is written
+/// before every paragraph of its list, so an unbounded one would grow the text by paragraphs ×
+/// its length: found while fuzzing (tests/fuzz_regressions.rs), a 2 MB file made 900 MB of text.
+const MAX_LEVEL_TEXT: usize = 64;
+
+/// Current count of each level of each abstract list. Kept per list, so that a paragraph costs
+/// the same however many lists the file has (fuzzing: walking all of them was quadratic).
 #[derive(Default)]
-struct Counters(HashMap<(String, usize), u32>);
+struct Counters(HashMap<String, [Option<u32>; LEVELS]>);
 
 impl Numbering {
     fn parse(xml: &str) -> Numbering {
@@ -162,7 +170,8 @@ impl Numbering {
                     "w:abstractnum" => abstract_id = token.attr("w:abstractnumid").map(str::to_string),
                     "w:lvl" => {
                         let ilvl = token.attr("w:ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                        level = Some((ilvl, Level { start: 1, ..Level::default() }));
+                        // Levels past Word's nine and over-long texts are not list numbers.
+                        level = (ilvl < LEVELS).then(|| (ilvl, Level { start: 1, ..Level::default() }));
                     }
                     "w:start" => {
                         if let Some((_, l)) = &mut level {
@@ -177,6 +186,10 @@ impl Numbering {
                     "w:lvltext" => {
                         if let Some((_, l)) = &mut level {
                             l.text = val(&token).unwrap_or_default();
+                            if l.text.chars().count() > MAX_LEVEL_TEXT || l.text.matches('%').count() > LEVELS {
+                                l.format = "none".to_string();
+                                l.text.clear();
+                            }
                         }
                     }
                     "w:num" => num_id = token.attr("w:numid").map(str::to_string),
@@ -205,16 +218,19 @@ impl Numbering {
         let this = levels.get(&level)?;
         // Damaged files can claim any start; lists are never that long.
         let start = this.start.min(9_999);
-        let count = counters.0.entry((abs.clone(), level)).and_modify(|c| *c = (*c + 1).min(9_999)).or_insert(start);
-        let count = *count;
+        let counts = counters.0.entry(abs.clone()).or_default();
+        let count = counts[level].map_or(start, |c| (c + 1).min(9_999));
+        counts[level] = Some(count);
         // A higher level's new item restarts the levels below it.
-        counters.0.retain(|(a, l), _| a != abs || *l <= level);
+        counts[level + 1..].fill(None);
         let mut text = this.text.clone();
         for (l, lv) in levels.iter().filter(|(l, _)| **l <= level) {
-            let n = if *l == level { count } else { counters.0.get(&(abs.clone(), *l)).copied().unwrap_or(lv.start) };
+            let n = if *l == level { count } else { counts[*l].unwrap_or(lv.start) };
             text = text.replace(&format!("%{}", l + 1), &format_number(n, &lv.format));
         }
-        (this.format != "bullet" && this.format != "none").then_some(text)
+        // Letters repeat past z ("aa", … 385 letters at 9 999): still no list number that long.
+        let number = this.format != "bullet" && this.format != "none" && text.chars().count() <= MAX_LEVEL_TEXT;
+        number.then_some(text)
     }
 }
 

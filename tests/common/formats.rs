@@ -278,19 +278,27 @@ pub fn docx(tab_text: &str, auto_numbering: bool) -> Vec<u8> {
 
 /// A zip archive of `(name, content)` entries, deflated, with a central directory.
 pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    zip_with(entries, true)
+}
+
+/// A zip archive of `(name, content)` entries, deflated or stored (method 8 or 0).
+pub fn zip_with(entries: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
+    let method = if deflate { 8u8 } else { 0 };
     let mut out = Vec::new();
     let mut directory = Vec::new();
     for (name, content) in entries {
-        let data = miniz_oxide::deflate::compress_to_vec(content, 6);
+        let data = if deflate { miniz_oxide::deflate::compress_to_vec(content, 6) } else { content.to_vec() };
         let offset = out.len() as u32;
         let sizes = [(data.len() as u32).to_le_bytes(), (content.len() as u32).to_le_bytes()].concat();
-        out.extend_from_slice(b"PK\x03\x04\x14\0\0\0\x08\0\0\0\0\0\0\0\0\0");
+        out.extend_from_slice(b"PK\x03\x04\x14\0\0\0");
+        out.extend_from_slice(&[method, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         out.extend_from_slice(&sizes);
         out.extend_from_slice(&(name.len() as u16).to_le_bytes());
         out.extend_from_slice(&0u16.to_le_bytes());
         out.extend_from_slice(name.as_bytes());
         out.extend_from_slice(&data);
-        directory.extend_from_slice(b"PK\x01\x02\x14\0\x14\0\0\0\x08\0\0\0\0\0\0\0\0\0");
+        directory.extend_from_slice(b"PK\x01\x02\x14\0\x14\0\0\0");
+        directory.extend_from_slice(&[method, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         directory.extend_from_slice(&sizes);
         directory.extend_from_slice(&(name.len() as u16).to_le_bytes());
         directory.extend_from_slice(&[0; 12]);
