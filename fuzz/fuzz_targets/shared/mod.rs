@@ -37,36 +37,53 @@ pub fn assert_consistent(r: &CheckResult) {
     }
 }
 
-/// Every span of `r` lies in `text`, on char boundaries, with the line and column of its start.
+/// Every span of `r` and what it belongs to, in one fixed order.
+fn spans(r: &CheckResult) -> Vec<(&str, Span)> {
+    let mut out: Vec<(&str, Span)> = Vec::new();
+    out.extend(r.diagnostics.iter().filter_map(|d| Some((d.code, d.span?))));
+    out.extend(r.sections.iter().filter_map(|s| Some((s.id, s.span?))));
+    for t in &r.tables {
+        out.extend(t.span.map(|s| (t.id, s)));
+        out.extend(t.cells.iter().map(|c| (c.row.as_str(), c.span)));
+    }
+    out
+}
+
+/// Every span of `r` lies in `text`, on char boundaries, with the line and column of its start;
+/// a cell's `raw` is the text of its span; and converted to UTF-16 (as the wasm binding hands
+/// them to JavaScript), each span covers the same characters.
 pub fn assert_spans_in(r: &CheckResult, text: &str) {
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    let check = |what: &str, s: &Span| {
+    for (what, s) in spans(r) {
         assert!(s.start <= s.end && s.end <= text.len(), "{what}: span {s:?} outside {} bytes", text.len());
         assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{what}: span {s:?} splits a char");
         let line = line_starts.partition_point(|&l| l <= s.start);
         assert_eq!(s.line, line, "{what}: line of {s:?}");
         let column = text[line_starts[line - 1]..s.start].chars().count() + 1;
         assert_eq!(s.column, column, "{what}: column of {s:?}");
-    };
-    for d in &r.diagnostics {
-        if let Some(s) = &d.span {
-            check(d.code, s);
-        }
-    }
-    for s in &r.sections {
-        if let Some(span) = &s.span {
-            check(s.id, span);
-        }
     }
     for t in &r.tables {
-        if let Some(span) = &t.span {
-            check(t.id, span);
-        }
         for c in &t.cells {
-            check(&c.row, &c.span);
             assert_eq!(c.raw, &text[c.span.start..c.span.end], "raw of cell {}/{}", c.row, c.column);
         }
+    }
+    // UTF-16 units before each char boundary.
+    let mut units = vec![0usize; text.len() + 1];
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        units[i] = n;
+        n += c.len_utf16();
+    }
+    units[text.len()] = n;
+    let mut utf16 = r.clone();
+    utf16.spans_to_utf16(text);
+    for ((what, s), (_, u)) in spans(r).into_iter().zip(spans(&utf16)) {
+        assert_eq!(
+            (u.start, u.end, u.line, u.column),
+            (units[s.start], units[s.end], s.line, s.column),
+            "{what}: UTF-16"
+        );
     }
 }
 
