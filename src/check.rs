@@ -51,15 +51,20 @@ pub fn add_cross_year(result: &mut CheckResult, text: &str, previous: &CheckResu
 
 /// Checks text already extracted from a file; spans point into `ex.text`.
 pub fn check_extracted(ex: &Extracted, opts: &Options) -> CheckResult {
+    // Extracted text obeys the same limit as pasted text.
+    if ex.text.len() > decode::MAX_INPUT_BYTES {
+        return unusable(opts, DecodeError::TooLarge(ex.text.len()));
+    }
     let mut result = check_decoded(&ex.text, ex.encoding, opts);
     result.source.format = ex.format.as_str();
     // Limits reached while reading are findings, never a silently shortened result.
     let limits = ex.limits;
     if limits.truncated_tables > 0 {
         let message = format!(
-            "有 {} 个表格超过 {} 个单元格，超出部分未读取",
+            "有 {} 个表格过大（超过 {} 个单元格或 {} MB 文字），超出部分未读取",
             limits.truncated_tables,
-            crate::extract::MAX_TABLE_CELLS
+            crate::extract::MAX_TABLE_CELLS,
+            crate::extract::MAX_TABLE_TEXT / 1048576
         );
         result.diagnostics.push(Diagnostic::warning("input.table_too_large", message));
     }

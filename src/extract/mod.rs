@@ -13,7 +13,7 @@ pub mod zip;
 
 use crate::decode::{self, DecodeError, MAX_INPUT_BYTES};
 
-pub use writer::{MAX_TABLE_CELLS, MAX_TABLE_DEPTH};
+pub use writer::{MAX_TABLE_CELLS, MAX_TABLE_DEPTH, MAX_TABLE_TEXT};
 
 /// Limits a document reached while being read: reported as findings, never silently applied.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

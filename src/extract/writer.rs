@@ -9,6 +9,8 @@
 //!
 //! The text written here is what the user sees of the document, and what findings point into.
 
+use std::rc::Rc;
+
 use crate::tables::tokens::parse_value;
 
 /// Largest colspan/rowspan honoured; larger values in hostile or broken markup are clamped.
@@ -17,6 +19,10 @@ const MAX_SPAN: usize = 64;
 pub const MAX_TABLE_DEPTH: usize = 16;
 /// Cells of one table's expanded grid, beyond which the rest of the table is not expanded.
 pub const MAX_TABLE_CELLS: usize = 100_000;
+/// Bytes of table rows a document may write. Labels are repeated on every row they span, so a
+/// few bytes of markup could otherwise write gigabytes (found by review while fuzzing: a 2 KB
+/// .docx of continued cells became 1 GB of text). Real reports' tables write a few KB.
+pub const MAX_TABLE_TEXT: usize = 4 * 1024 * 1024;
 
 #[derive(Default)]
 struct Block {
@@ -71,8 +77,10 @@ pub struct Writer {
     frames: Vec<Frame>,
     /// Tables ignored for depth: their markup is read as text.
     ignored_tables: usize,
-    /// Tables whose grid was cut at MAX_TABLE_CELLS.
+    /// Tables whose grid was cut at MAX_TABLE_CELLS or MAX_TABLE_TEXT.
     pub truncated_tables: usize,
+    /// Bytes of table rows written so far.
+    table_text: usize,
     /// Tables nested past MAX_TABLE_DEPTH, read as plain text.
     pub too_deep_tables: usize,
 }
@@ -238,6 +246,11 @@ impl Writer {
                 c += cell.colspan;
             }
             let line = grid.row_text(r);
+            if self.table_text + line.len() > MAX_TABLE_TEXT {
+                self.truncated_tables += 1;
+                break;
+            }
+            self.table_text += line.len();
             if !line.is_empty() {
                 lines.push(line);
             }
@@ -255,7 +268,8 @@ fn flatten(lines: Vec<String>) -> String {
 
 #[derive(Clone)]
 struct Slot {
-    text: String,
+    /// Shared by every position the cell spans: a spanning cell's text is never copied.
+    text: Rc<str>,
     /// The cell's own top-left position (false: a position it spans into).
     origin: bool,
     /// The first column the cell covers in its row: where a spanned label is written again.
@@ -267,7 +281,7 @@ struct Slot {
 impl Slot {
     fn new(text: String) -> Slot {
         let value = parse_value(&text).is_some();
-        Slot { text, origin: true, first_column: true, value }
+        Slot { text: text.into(), origin: true, first_column: true, value }
     }
 }
 
@@ -315,7 +329,7 @@ impl Grid {
         let cells: Vec<&str> = row
             .iter()
             .filter_map(|s| match s {
-                Some(s) if s.origin || (!s.value && s.first_column) => Some(s.text.as_str()),
+                Some(s) if s.origin || (!s.value && s.first_column) => Some(&*s.text),
                 Some(_) => None,
                 None => Some(""),
             })
