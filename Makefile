@@ -7,7 +7,7 @@
 # Everything needed is installed from the package registries when missing.
 
 CARGO ?= cargo
-FIXTURES := ../shared/fixtures
+FIXTURES := tests/fixtures
 SAMPLE := $(FIXTURES)/seeds/jilin-kjj-2019.txt
 PORT ?= 8000
 
@@ -53,7 +53,6 @@ run: build dist
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 test: deps dist
-	@test -d $(FIXTURES) || { echo "缺少 $(FIXTURES)：测试需要 shared/fixtures 与仓库并列" >&2; exit 2; }
 	$(CARGO) test --locked --all-targets
 	node --test --test-reporter=spec tests/browser/
 

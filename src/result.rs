@@ -1,4 +1,4 @@
-//! The result every front end shares (`../shared/spec/output-contract.md`).
+//! The result every front end shares (`docs/output-contract.md`).
 //!
 //! These types are the end of the pipeline: plain data, serialised with serde as snake_case JSON.
 //! Spans are byte offsets into the decoded text here; the wasm binding converts them to UTF-16

@@ -1,4 +1,4 @@
-//! The real reports in ../shared/fixtures, each checked against what its README says a correct
+//! The real reports in tests/fixtures, each checked against what its README says a correct
 //! checker reports. A missing fixture fails the test: these never skip.
 
 mod common;

@@ -14,7 +14,7 @@ export const inputs = join(root, "target", "browser-inputs");
 export const www = join(root, "www");
 const { chromium } = createRequire(join(www, "package.json"))("playwright-core");
 
-export const fixture = (p) => readFileSync(join(root, "..", "shared", "fixtures", p), "utf8");
+export const fixture = (p) => readFileSync(join(root, "tests", "fixtures", p), "utf8");
 export const input = (name) => readFileSync(join(inputs, name));
 
 /** Starts chromium and a server of `routes` (path → { body, headers }) plus dist/ files. */

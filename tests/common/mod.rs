@@ -9,7 +9,7 @@
 
 pub mod formats;
 
-/// Every fixture report, by its path under ../shared/fixtures.
+/// Every fixture report, by its path under tests/fixtures.
 pub const FIXTURES: [&str; 6] = [
     "seeds/jilin-kjj-2019.txt",
     "seeds/loudi-jxw-2017.txt",
@@ -19,14 +19,14 @@ pub const FIXTURES: [&str; 6] = [
     "real/huaian-szf-2024-pdftotext.txt",
 ];
 
-/// Path of a file in ../shared/fixtures. A missing fixture fails the test: these never skip.
+/// Path of a file in tests/fixtures. A missing fixture fails the test: these never skip.
 pub fn fixture_path(path: &str) -> String {
-    let full = format!("{}/../shared/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
-    assert!(std::path::Path::new(&full).exists(), "fixture {full} must exist (shared/ stands beside the repository)");
+    let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    assert!(std::path::Path::new(&full).exists(), "fixture {full} must exist");
     full
 }
 
-/// The text of a file in ../shared/fixtures.
+/// The text of a file in tests/fixtures.
 pub fn fixture(path: &str) -> String {
     let full = fixture_path(path);
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {full} unreadable: {e}"))
