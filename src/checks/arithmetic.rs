@@ -129,11 +129,7 @@ fn check_equation(table: &MappedTable, eq: &Equation, reported_empty: &mut Vec<(
         }
         let sum = |side: &[(&Cell, usize)]| side.iter().map(|(c, _)| c.value.count()).sum::<i64>();
         let (actual, expected) = (sum(&l), sum(&r));
-        let holds = match eq.relation {
-            Relation::Equal => actual == expected,
-            Relation::AtMost => actual <= expected,
-        };
-        if holds {
+        if eq.relation.holds(actual, expected) {
             continue;
         }
         let mut message = eq

@@ -10,6 +10,7 @@ mod describe;
 mod era2008;
 mod era2019;
 mod era2021;
+pub mod figures;
 mod sections;
 
 use std::fmt;
@@ -300,6 +301,16 @@ pub enum Relation {
     /// Σ lhs ≤ Σ rhs: a plausibility rule. Blank cells are not reported for it; what is
     /// written is compared.
     AtMost,
+}
+
+impl Relation {
+    /// Whether `actual` (Σ lhs) stands in this relation to `expected` (Σ rhs).
+    pub fn holds(self, actual: i64, expected: i64) -> bool {
+        match self {
+            Relation::Equal => actual == expected,
+            Relation::AtMost => actual <= expected,
+        }
+    }
 }
 
 /// Σ lhs (relation) Σ rhs, swept over the rows or columns of one block. The right-hand side

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::sections::FoundSection;
 use super::tokens::{Token, TokenKind};
 use crate::format::Era;
-use crate::format::{self, BlockSpec, ColumnSpec, RowSpec, TableSpec};
+use crate::format::{self, BlockSpec, ColumnSpec, Relation, RowSpec, TableSpec};
 use crate::result::TableStatus;
 use crate::text::document::Document;
 use crate::text::value::Value;
@@ -457,8 +457,7 @@ fn read_single_row(table: &mut MappedTable, toks: &[Token]) {
     let nums: Option<Vec<i64>> = values
         .iter()
         .map(|t| match &t.kind {
-            TokenKind::Value(Value::Number(n)) => Some(n.as_f64() as i64),
-            TokenKind::Value(Value::Empty) => Some(0),
+            TokenKind::Value(v @ (Value::Number(_) | Value::Empty)) => Some(v.count()),
             _ => None,
         })
         .collect();
@@ -492,21 +491,22 @@ fn read_single_row(table: &mut MappedTable, toks: &[Token]) {
     }
 }
 
-/// Column positions of each single-row equation: parts first, total last.
+/// Column positions of each single-row equation (Σ parts = total): parts first, total last.
 fn equation_groups(spec: &TableSpec) -> Vec<Vec<usize>> {
     let cols = spec.blocks[0].columns;
     let pos = |id: &str| cols.iter().position(|c| c.id == id);
     spec.equations
         .iter()
+        .filter(|e| e.relation == Relation::Equal && e.lhs.len() == 1)
         .filter_map(|e| e.rhs.iter().chain(e.lhs.iter()).map(|id| pos(id)).collect::<Option<Vec<usize>>>())
         .collect()
 }
 
-/// `order[col]` is the index of the value read for column `col`.
+/// Whether every group holds when `order[col]` is the index of the value read for column `col`.
 fn satisfies(nums: &[i64], order: &[usize], groups: &[Vec<usize>]) -> bool {
     groups.iter().all(|g| {
         let (total, parts) = g.split_last().expect("groups are not empty");
-        parts.iter().map(|&c| nums[order[c]]).sum::<i64>() == nums[order[*total]]
+        Relation::Equal.holds(nums[order[*total]], parts.iter().map(|&c| nums[order[c]]).sum())
     })
 }
 

@@ -1,0 +1,179 @@
+//! Figures the prose of a report restates from its tables (rules.md §4, `text.table_mismatch`):
+//! the words that say which figure a clause states and the cells whose sum it must equal. The
+//! 2019 and 2021 formats share these rows and columns.
+
+use super::{APPLICATIONS, REVIEW_LITIGATION};
+
+/// What a clause is about; it carries over to later clauses of the same sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Applications,
+    Review,
+    Litigation,
+}
+
+/// A figure the prose may state: words that must all appear in the clause, and the cells whose
+/// sum it must equal (any one of `cells` alternatives).
+pub struct Figure {
+    pub subject: Subject,
+    pub words: &'static [&'static [&'static str]],
+    pub what: &'static str,
+    pub table: &'static str,
+    pub cells: &'static [&'static [(&'static str, &'static str)]],
+}
+
+/// The two litigation groups of the 复议/诉讼 table.
+pub const LITIGATION_GROUPS: [&str; 2] = ["litigation_direct", "litigation_after_review"];
+
+macro_rules! litigation {
+    ($col:literal) => {
+        &[&[("data", concat!("litigation_direct.", $col)), ("data", concat!("litigation_after_review.", $col))]]
+    };
+}
+
+/// Checked in order; the first figure whose words a clause contains is the one it states.
+pub const FIGURES: &[Figure] = &[
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["上年", "结转"], &["上年度", "结转"]],
+        what: "上年结转申请",
+        table: APPLICATIONS,
+        cells: &[&[("2", "total")]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["下年", "结转"], &["下年", "顺延"], &["下一年", "结转"], &["下一年度", "继续办理"], &["结转下"]],
+        what: "结转下年度",
+        table: APPLICATIONS,
+        cells: &[&[("4", "total")]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["部分公开"]],
+        what: "部分公开",
+        table: APPLICATIONS,
+        cells: &[&[("3.2", "total")]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["不予公开"]],
+        what: "不予公开",
+        table: APPLICATIONS,
+        cells: &[&[
+            ("3.3.1", "total"),
+            ("3.3.2", "total"),
+            ("3.3.3", "total"),
+            ("3.3.4", "total"),
+            ("3.3.5", "total"),
+            ("3.3.6", "total"),
+            ("3.3.7", "total"),
+            ("3.3.8", "total"),
+        ]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["无法提供"]],
+        what: "无法提供",
+        table: APPLICATIONS,
+        cells: &[&[("3.4.1", "total"), ("3.4.2", "total"), ("3.4.3", "total")]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["不予处理"]],
+        what: "不予处理",
+        table: APPLICATIONS,
+        cells: &[&[("3.5.1", "total"), ("3.5.2", "total"), ("3.5.3", "total"), ("3.5.4", "total"), ("3.5.5", "total")]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["予以公开"]],
+        what: "予以公开",
+        table: APPLICATIONS,
+        cells: &[&[("3.1", "total")]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["新收"], &["受理"], &["收到"], &["接收"], &["共收"]],
+        what: "收到申请",
+        table: APPLICATIONS,
+        // Some reports count 新收 + 上年结转 as 收到.
+        cells: &[&[("1", "total")], &[("1", "total"), ("2", "total")]],
+    },
+    Figure {
+        subject: Subject::Applications,
+        words: &[&["办结"], &["答复"], &["办理完毕"]],
+        what: "办结申请",
+        table: APPLICATIONS,
+        cells: &[&[("3.7", "total")]],
+    },
+    Figure {
+        subject: Subject::Review,
+        words: &[&["维持"]],
+        what: "行政复议结果维持",
+        table: REVIEW_LITIGATION,
+        cells: &[&[("data", "review.upheld")]],
+    },
+    Figure {
+        subject: Subject::Review,
+        words: &[&["纠正"]],
+        what: "行政复议结果纠正",
+        table: REVIEW_LITIGATION,
+        cells: &[&[("data", "review.corrected")]],
+    },
+    Figure {
+        subject: Subject::Review,
+        words: &[&["其他"]],
+        what: "行政复议其他结果",
+        table: REVIEW_LITIGATION,
+        cells: &[&[("data", "review.other")]],
+    },
+    Figure {
+        subject: Subject::Review,
+        words: &[&["未审结"], &["审理中"]],
+        what: "行政复议尚未审结",
+        table: REVIEW_LITIGATION,
+        cells: &[&[("data", "review.pending")]],
+    },
+    Figure {
+        subject: Subject::Review,
+        words: &[&[]],
+        what: "行政复议",
+        table: REVIEW_LITIGATION,
+        cells: &[&[("data", "review.total")]],
+    },
+    Figure {
+        subject: Subject::Litigation,
+        words: &[&["维持"]],
+        what: "行政诉讼结果维持",
+        table: REVIEW_LITIGATION,
+        cells: litigation!("upheld"),
+    },
+    Figure {
+        subject: Subject::Litigation,
+        words: &[&["纠正"]],
+        what: "行政诉讼结果纠正",
+        table: REVIEW_LITIGATION,
+        cells: litigation!("corrected"),
+    },
+    Figure {
+        subject: Subject::Litigation,
+        words: &[&["其他"]],
+        what: "行政诉讼其他结果",
+        table: REVIEW_LITIGATION,
+        cells: litigation!("other"),
+    },
+    Figure {
+        subject: Subject::Litigation,
+        words: &[&["未审结"], &["审理中"]],
+        what: "行政诉讼尚未审结",
+        table: REVIEW_LITIGATION,
+        cells: litigation!("pending"),
+    },
+    Figure {
+        subject: Subject::Litigation,
+        words: &[&[]],
+        what: "行政诉讼",
+        table: REVIEW_LITIGATION,
+        cells: litigation!("total"),
+    },
+];
