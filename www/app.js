@@ -1,8 +1,9 @@
 // nianbao web page: wires the textarea, files and buttons to the wasm checker and renders results.
 //
 // Runs as a classic inline script after the wasm-bindgen "no-modules" glue (global `wasm_bindgen`)
-// and after `NIANBAO_WASM` / `NIANBAO_SAMPLE` are defined. Everything lives inside this function
-// so none of our names can collide with the glue's top-level declarations.
+// and after `NIANBAO_WASM` / `NIANBAO_SAMPLE` are defined, inside the function scope build.mjs
+// wraps around www/shared.js (labels, verdict, sorting, loading the wasm) and this file. Everything
+// lives inside this function so none of our names can collide with the glue's top-level declarations.
 //
 // Rules kept throughout: report text and results only reach the DOM through textContent /
 // createElement (never innerHTML), and no inline styles or handlers appear in markup (strict CSP).
@@ -14,14 +15,6 @@
   // ---------------------------------------------------------------------------------------------
 
   const ERA_LABELS = { "2008": "2008 年条例", "2019": "2019 年格式", "2021": "2021 年格式" };
-  const LEVEL_LABELS = { department: "部门", government: "政府", township: "乡镇" };
-  const SEVERITY_LABELS = { error: "错误", warning: "提醒", info: "说明" };
-  const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
-  const STATUS_MARKS = {
-    present: { mark: "✓", word: "已包含" },
-    mentioned: { mark: "~", word: "仅提及" },
-    missing: { mark: "✗", word: "缺少" },
-  };
 
   const TABLE_TITLES = {
     active: "主动公开政府信息情况",
@@ -171,21 +164,11 @@
   // Start-up
   // ---------------------------------------------------------------------------------------------
 
-  function base64ToBytes(b64) {
-    const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes;
-  }
-
   async function init() {
     wireEvents();
     if (typeof NIANBAO_SAMPLE !== "string" || NIANBAO_SAMPLE === "") els.sample.hidden = true;
     try {
-      if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
-      if (typeof wasm_bindgen !== "function") throw new Error("wasm_bindgen glue is missing");
-      if (typeof NIANBAO_WASM !== "string") throw new Error("NIANBAO_WASM is missing");
-      await wasm_bindgen({ module_or_path: base64ToBytes(NIANBAO_WASM) });
+      await loadWasm(typeof wasm_bindgen === "function" ? wasm_bindgen : null, typeof NIANBAO_WASM === "string" ? NIANBAO_WASM : null);
     } catch (err) {
       showInitError(err);
       return;
@@ -206,7 +189,7 @@
       "浏览器阻止了 WebAssembly，检查器无法启动。",
       "本页面需要支持 WebAssembly 的新版浏览器（Chrome、Edge、Firefox、Safari 的近期版本）；" +
         "如果页面由网站提供，其内容安全策略（Content-Security-Policy）须包含 'wasm-unsafe-eval'。" +
-        "技术信息：" + (err && err.message ? err.message : String(err)),
+        "技术信息：" + errorText(err),
       "fatal"
     );
     setStatus("检查器未能加载。");
@@ -268,9 +251,7 @@
     const t0 = performance.now();
     let text = plain;
     if (html) {
-      const extracted = safeCall(() =>
-        wasm_bindgen.check_bytes(new TextEncoder().encode(html), { name: "clipboard.html", era: els.era.value })
-      );
+      const extracted = safeCall(() => wasm_bindgen.check_bytes(utf8(html), Object.assign({ name: "clipboard.html" }, options())));
       if (extracted && typeof extracted.text === "string" && extracted.text.trim() !== "") text = extracted.text;
     }
     if (!text) return;
@@ -284,11 +265,6 @@
     const file = els.file.files && els.file.files[0];
     if (file) checkFile(file);
     els.file.value = ""; // picking the same file again must fire `change` again
-  }
-
-  function hasFiles(e) {
-    const types = e.dataTransfer && e.dataTransfer.types;
-    return !!types && Array.from(types).includes("Files");
   }
 
   function handleDragEnter(e) {
@@ -330,7 +306,7 @@
   function handleFindingClick(e) {
     const item = e.target.closest("[data-index]");
     if (!item || !lastResult) return;
-    const diag = sortedDiagnostics(lastResult)[Number(item.dataset.index)];
+    const diag = shownDiagnostics(lastResult)[Number(item.dataset.index)];
     if (!diag) return;
     if (diag.span) selectSpan(diag.span);
     if (diag.table && Array.isArray(diag.cells) && diag.cells.length) {
@@ -360,12 +336,16 @@
     return { era: els.era.value || "auto" };
   }
 
-  // The core never throws on bad input, but a bug in it must not kill the page.
+  // The core throws only when the options are wrong (its message says which and what is allowed);
+  // a bug in it must not kill the page either. Either way the banner says what happened.
   function safeCall(fn) {
     try {
       return fn();
     } catch (err) {
-      showBanner("检查时出现内部错误。", "请把报告文字和下面的信息反馈给开发者：" + (err && err.message ? err.message : String(err)));
+      const e = describeCallError(err);
+      if (e.usage) showBanner("无法按所选格式检查：" + e.message, "请在“格式”中另选一项，或选“自动识别”。");
+      else showBanner("检查时出现内部错误。", "请把报告文字和下面的信息反馈给开发者：" + e.message);
+      setStatus("未能检查。");
       return null;
     }
   }
@@ -393,13 +373,13 @@
     setStatus("正在读取 " + file.name + " …");
     let bytes;
     try {
-      bytes = new Uint8Array(await file.arrayBuffer());
+      bytes = await toBytes(file);
     } catch (err) {
-      showBanner("无法读取文件“" + file.name + "”。", String(err && err.message ? err.message : err));
+      showBanner("无法读取文件“" + file.name + "”。", errorText(err));
       return;
     }
     const t0 = performance.now();
-    let result = safeCall(() => wasm_bindgen.check_bytes(bytes, { name: file.name, era: els.era.value }));
+    let result = safeCall(() => wasm_bindgen.check_bytes(bytes, Object.assign({ name: file.name }, options())));
     if (!result) return;
     currentFileName = file.name;
     if (inputError(result) || typeof result.text !== "string" || result.text === "") {
@@ -427,14 +407,14 @@
       return;
     }
     const read = async (file) => {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      return { file, result: safeCall(() => wasm_bindgen.check_bytes(bytes, { name: file.name, era: els.era.value })) };
+      const bytes = await toBytes(file);
+      return { file, result: safeCall(() => wasm_bindgen.check_bytes(bytes, Object.assign({ name: file.name }, options()))) };
     };
     let both;
     try {
       both = await Promise.all([read(a), read(b)]);
     } catch (err) {
-      showBanner("无法读取文件。", String(err && err.message ? err.message : err));
+      showBanner("无法读取文件。", errorText(err));
       return;
     }
     if (both.some((x) => !x.result)) return;
@@ -493,20 +473,11 @@
     document.dispatchEvent(new CustomEvent("nianbao-checked"));
   }
 
-  function inputError(result) {
-    return (result.diagnostics || []).find(
-      (d) => typeof d.code === "string" && d.code.startsWith("input.") && d.severity === "error"
-    );
-  }
-
-  const FORMAT_LABELS = { text: "纯文本", html: "网页", docx: "Word" };
-
   function statusText(result, ms) {
     const parts = [];
     const failed = !!inputError(result);
     if (currentFileName) {
-      const src = result.source || {};
-      const kind = failed ? [] : [FORMAT_LABELS[src.format] || src.format, src.encoding].filter((x) => x && x !== "unknown");
+      const kind = failed ? [] : sourceKind(result);
       parts.push("文件：" + currentFileName + (kind.length ? "（" + kind.join("，") + "）" : ""));
     }
     if (failed) parts.push("未能读取");
@@ -527,11 +498,10 @@
     els.exportButton.disabled = false;
     renderVerdict(result);
     renderFacts(result);
-    const usable = !inputError(result);
-    const isReport = usable && !(result.document && result.document.is_annual_report === false);
-    renderChecklist(isReport ? result : null);
-    renderFindings(result, isReport);
-    renderTables(isReport ? result : null);
+    const report = isReport(result);
+    renderChecklist(report ? result : null);
+    renderFindings(result);
+    renderTables(report ? result : null);
   }
 
   function showIdle() {
@@ -547,58 +517,23 @@
     setStatus(ready ? "检查器已就绪。" : "正在加载检查器…");
   }
 
-  function countSeverities(diags) {
-    const n = { error: 0, warning: 0, info: 0 };
-    for (const d of diags) if (d.severity in n) n[d.severity]++;
-    return n;
-  }
-
   function renderVerdict(result) {
-    const diags = result.diagnostics || [];
-    const error = inputError(result);
-    let kind, line, sub;
-    if (error) {
-      kind = "input";
-      line = error.message;
+    const v = summarise(result);
+    let sub;
+    if (v.kind === "input") {
       sub = currentFileName
         ? "文件“" + currentFileName + "”没有读取，左侧仍是之前的文字。"
         : "没有进行检查。";
-    } else if (result.document && result.document.is_annual_report === false) {
-      kind = "not-report";
-      line = "不是年度报告";
+    } else if (v.kind === "not-report") {
       sub = "这份文字看起来不是政府信息公开工作年度报告，未作章节和统计表检查。";
     } else {
-      const n = countSeverities(diags);
-      if (n.error > 0) {
-        kind = "errors";
-        line = "发现 " + n.error + " 个错误" + (n.warning ? "、" + n.warning + " 个提醒" : "");
-      } else if (n.warning > 0) {
-        kind = "warnings";
-        line = "未发现错误，有 " + n.warning + " 个提醒";
-      } else {
-        kind = "ok";
-        line = "未发现问题";
-      }
-      sub = coverageText(result) + (n.info ? "；另有 " + n.info + " 条说明" : "") + "。";
+      const c = coverageCounts(result);
+      sub = "必备章节 " + c.present + "/" + c.required + " 已包含" + (v.counts.infos ? "；另有 " + v.counts.infos + " 条说明" : "") + "。";
     }
-    els.verdict.className = "verdict verdict-" + kind;
-    els.verdict.dataset.verdict = kind;
-    els.verdictLine.textContent = line;
+    els.verdict.className = "verdict verdict-" + v.kind;
+    els.verdict.dataset.verdict = v.kind;
+    els.verdictLine.textContent = v.line;
     els.verdictSub.textContent = sub;
-  }
-
-  function coverageText(result) {
-    const c = coverageCounts(result);
-    return "必备章节 " + c.present + "/" + c.required + " 已包含";
-  }
-
-  function coverageCounts(result) {
-    const sections = result.sections || [];
-    const s = result.summary || {};
-    return {
-      present: typeof s.sections_present === "number" ? s.sections_present : sections.filter((x) => x.status === "present").length,
-      required: typeof s.sections_required === "number" ? s.sections_required : sections.length,
-    };
   }
 
   function renderFacts(result) {
@@ -627,14 +562,14 @@
     const c = coverageCounts(result);
     els.coverage.textContent = c.present + "/" + c.required;
     for (const s of sections) {
-      const status = STATUS_MARKS[s.status] ? s.status : "missing";
+      const status = SECTION_STATUS[s.status] ? s.status : "missing";
       const li = el("li", "check-item status-" + status);
       li.dataset.section = s.id;
       li.dataset.status = status;
       li.append(
-        el("span", "check-mark", STATUS_MARKS[status].mark),
+        el("span", "check-mark", SECTION_STATUS[status].mark),
         el("span", "check-title", s.title || s.heading || s.id),
-        el("span", "check-word", STATUS_MARKS[status].word)
+        el("span", "check-word", SECTION_STATUS[status].word)
       );
       if (s.heading && s.title && s.heading !== s.title) {
         li.append(el("span", "check-heading", "原文：" + s.heading));
@@ -648,45 +583,28 @@
     }
   }
 
-  // Errors first, then warnings, then notes; the core's order is kept inside each group.
-  function sortedDiagnostics(result) {
-    return (result.diagnostics || [])
-      .map((d, i) => [d, i])
-      .sort((a, b) => (SEVERITY_RANK[a[0].severity] ?? 3) - (SEVERITY_RANK[b[0].severity] ?? 3) || a[1] - b[1])
-      .map((p) => p[0]);
-  }
-
-  function renderFindings(result, isReport) {
+  // Errors, then warnings, then notes; for a text that is not a report only the verdict's reason.
+  function renderFindings(result) {
     els.findings.replaceChildren();
-    let diags = sortedDiagnostics(result);
-    const notReport = !isReport && !inputError(result);
-    if (notReport && diags.some((d) => d.code === "doc.not_annual_report")) {
-      // Only the verdict matters for something that is not a report.
-      diags = diags.map((d) => (d.code === "doc.not_annual_report" ? d : null));
-    }
-    let shown = 0;
-    diags.forEach((d, index) => {
-      if (!d) return;
-      els.findings.append(renderFinding(d, index));
-      shown++;
-    });
-    els.findingsCount.textContent = shown ? String(shown) : "";
-    els.findingsBlock.hidden = shown === 0;
+    const diags = shownDiagnostics(result);
+    diags.forEach((d, index) => els.findings.append(renderFinding(d, index)));
+    els.findingsCount.textContent = diags.length ? String(diags.length) : "";
+    els.findingsBlock.hidden = diags.length === 0;
   }
 
   function renderFinding(d, index) {
-    const sev = SEVERITY_LABELS[d.severity] ? d.severity : "info";
-    const li = el("li", "finding sev-" + sev);
-    li.dataset.code = d.code;
-    li.dataset.severity = sev;
-    li.dataset.index = String(index); // index into sortedDiagnostics(lastResult)
+    const f = findingParts(d);
+    const li = el("li", "finding sev-" + f.severity);
+    li.dataset.code = f.code;
+    li.dataset.severity = f.severity;
+    li.dataset.index = String(index); // index into shownDiagnostics(lastResult)
     const head = el("div", "finding-head");
-    head.append(el("span", "sev-badge", SEVERITY_LABELS[sev]), el("span", "finding-msg", d.message || d.code));
+    head.append(el("span", "sev-badge", f.badge), el("span", "finding-msg", f.message));
     li.append(head);
-    if (d.hint) li.append(el("p", "finding-hint", d.hint));
+    if (f.hint) li.append(el("p", "finding-hint", f.hint));
     const meta = el("p", "finding-meta");
-    if (d.span && d.span.line) meta.append(el("span", "finding-line", "第 " + d.span.line + " 行"));
-    meta.append(el("code", "finding-code", d.code));
+    if (f.line) meta.append(el("span", "finding-line", f.line));
+    meta.append(el("code", "finding-code", f.code));
     li.append(meta);
     if (d.span || (d.cells && d.cells.length) || d.section) {
       li.tabIndex = 0;
@@ -720,7 +638,7 @@
       const diag = (result.diagnostics || []).find(
         (d) => d.table === t.id && (d.code === "table.missing" || d.code === "table.unreadable")
       );
-      const word = t.status === "unreadable" ? "无法读取" : "缺少";
+      const word = t.status === "unreadable" ? TABLE_STATUS.unreadable : TABLE_STATUS.missing;
       const reason = diag ? diag.message : t.status === "unreadable" ? "表格文字无法对应到规定格式" : "报告中没有这张统计表";
       const p = el("p", "table-problem");
       p.append(el("strong", null, word + "："), document.createTextNode(reason));
@@ -987,9 +905,8 @@
   // Selecting text in the textarea
   // ---------------------------------------------------------------------------------------------
 
-  // Selects [start, end) and scrolls the textarea so the selection sits about a third from the top.
-  // Browsers do not scroll a textarea to a programmatic selection, and soft-wrapped long lines make
-  // "line number × line height" wrong, so the offset is measured on an off-screen copy of the box.
+  // Selects [start, end) and scrolls the textarea so the selection sits about a third from the top
+  // (the offset is measured on an off-screen copy of the box: textareaOffset in shared.js).
   function selectSpan(span) {
     const ta = els.textarea;
     const len = ta.value.length;
@@ -1004,33 +921,12 @@
   let mirror = null;
 
   function offsetOfIndex(ta, index) {
-    const cs = getComputedStyle(ta);
     if (!mirror) {
-      mirror = document.createElement("div");
+      mirror = el("div", "textarea-mirror");
       mirror.setAttribute("aria-hidden", "true");
-      mirror.className = "textarea-mirror";
       document.body.append(mirror);
     }
-    const copy = [
-      "boxSizing", "width", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft",
-      "borderTopWidth", "borderRightWidth", "borderBottomWidth", "borderLeftWidth",
-      "fontFamily", "fontSize", "fontWeight", "fontStyle", "lineHeight", "letterSpacing",
-      "wordSpacing", "tabSize", "textIndent", "whiteSpace", "wordBreak", "overflowWrap",
-    ];
-    for (const p of copy) mirror.style[p] = cs[p];
-    // The textarea's content box is narrower by its scrollbar.
-    const scrollbar = ta.offsetWidth - ta.clientWidth - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);
-    mirror.style.width = ta.offsetWidth - Math.max(0, scrollbar) + "px";
-    mirror.textContent = ta.value.slice(0, index);
-    const marker = document.createElement("span");
-    marker.textContent = "\u200b";
-    mirror.append(marker);
-    const y = marker.offsetTop - parseFloat(cs.paddingTop);
-    mirror.textContent = "";
-    if (Number.isFinite(y)) return y;
-    // Fallback: count lines.
-    const line = ta.value.slice(0, index).split("\n").length - 1;
-    return line * (parseFloat(cs.lineHeight) || 20);
+    return textareaOffset(ta, index, mirror);
   }
 
   function flash(nodes) {
@@ -1080,13 +976,6 @@
 
   function setStatus(text) {
     els.status.textContent = text;
-  }
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
   }
 
   init();

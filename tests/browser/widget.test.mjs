@@ -21,6 +21,12 @@ const hostPages = {
       nianbao-check { all: unset; }</style></head><body>${field}
       <script src="nianbao-check.js"></script><script src="nianbao-check.js"></script></body></html>`,
   },
+  // A host that records its globals before the widget's script runs.
+  "/host-globals.html": {
+    body: `<!DOCTYPE html><html><head><meta charset="utf-8">
+      <script>window.__before = Object.getOwnPropertyNames(window);</script></head><body>${field}
+      <script src="nianbao-check.js"></script></body></html>`,
+  },
   // A host whose CSP lacks 'wasm-unsafe-eval'.
   "/host-strict.html": {
     headers: { "content-security-policy": "default-src 'none'; script-src 'self'; style-src 'self'" },
@@ -99,6 +105,22 @@ test("aggressive host CSS does not break the widget, and two includes do not thr
   assert.notEqual(style.color, "rgb(255, 0, 0)");
   assert.notEqual(style.size, "30px");
   assert.ok(style.height > 0 && style.height < 200, `verdict height ${style.height}`);
+  assert.equal(await page.evaluate(() => customElements.get("nianbao-check") !== undefined), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the widget puts nothing on window but its element, the shared code included", async () => {
+  const { page, context, errors } = await browser.open(browser.base + "host-globals.html");
+  const result = nextResult(page);
+  await page.fill("#f", fixture("seeds/jilin-kjj-2019.txt"));
+  assert.equal((await result).errors, 3);
+  const added = await page.evaluate(() => Object.getOwnPropertyNames(window).filter((n) => !window.__before.includes(n) && n !== "__before"));
+  assert.deepEqual(added, []);
+  // Nor lexical globals (let/const/class at a script's top level are not window properties).
+  const names = ["wasm_bindgen", "NIANBAO_WASM", "summarise", "loadWasm", "SEVERITY_LABELS", "formatLabels", "el", "NianbaoCheck"];
+  const leaked = await page.evaluate((names) => names.filter((n) => { try { return (0, eval)("typeof " + n) !== "undefined"; } catch (_) { return true; } }), names);
+  assert.deepEqual(leaked, []);
   assert.equal(await page.evaluate(() => customElements.get("nianbao-check") !== undefined), true);
   assert.deepEqual(errors, []);
   await context.close();
