@@ -11,114 +11,6 @@
   "use strict";
 
   // ---------------------------------------------------------------------------------------------
-  // Labels (Chinese) for the ids of rules.md / output-contract.md
-  // ---------------------------------------------------------------------------------------------
-
-  const ERA_LABELS = { "2008": "2008 年条例", "2019": "2019 年格式", "2021": "2021 年格式" };
-
-  const TABLE_TITLES = {
-    active: "主动公开政府信息情况",
-    applications: "收到和处理政府信息公开申请情况",
-    review_litigation: "政府信息公开行政复议、行政诉讼情况",
-  };
-
-  const COLUMN_LABELS = {
-    // applications
-    natural_person: "自然人",
-    commercial: "商业企业",
-    research: "科研机构",
-    social_welfare: "社会公益组织",
-    legal_service: "法律服务机构",
-    other_org: "其他",
-    total: "总计",
-    // active
-    new_made: "本年新制作数量",
-    new_published: "本年新公开数量",
-    total_published: "对外公开总数量",
-    previous: "上一年项目数量",
-    change: "本年增/减",
-    decisions: "（本年）处理决定数量",
-    projects: "采购项目数量",
-    amount: "采购总金额",
-    issued: "本年制发件数",
-    repealed: "本年废止件数",
-    in_force: "现行有效件数",
-    amount_wan_yuan: "本年收费金额（万元）",
-    // review_litigation (second part of `group.column`)
-    upheld: "结果维持",
-    corrected: "结果纠正",
-    other: "其他结果",
-    pending: "尚未审结",
-  };
-
-  const REVIEW_GROUPS = {
-    review: "行政复议",
-    litigation_direct: "行政诉讼·未经复议直接起诉",
-    litigation_after_review: "行政诉讼·复议后起诉",
-  };
-
-  // Header group over the applicant columns, as in the official format.
-  const APPLICANT_ORG_COLUMNS = ["commercial", "research", "social_welfare", "legal_service", "other_org"];
-
-  // [short label shown in the grid, full label of the format (tooltip)]
-  const APPLICATION_ROWS = {
-    "1": ["一、本年新收申请", "一、本年新收政府信息公开申请数量"],
-    "2": ["二、上年结转申请", "二、上年结转政府信息公开申请数量"],
-    "3.1": ["（一）予以公开", "（一）予以公开"],
-    "3.2": ["（二）部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
-    "3.3.1": ["1. 属于国家秘密", "1.属于国家秘密"],
-    "3.3.2": ["2. 其他法律行政法规禁止公开", "2.其他法律行政法规禁止公开"],
-    "3.3.3": ["3. 危及“三安全一稳定”", "3.危及“三安全一稳定”"],
-    "3.3.4": ["4. 保护第三方合法权益", "4.保护第三方合法权益"],
-    "3.3.5": ["5. 属于三类内部事务信息", "5.属于三类内部事务信息"],
-    "3.3.6": ["6. 属于四类过程性信息", "6.属于四类过程性信息"],
-    "3.3.7": ["7. 属于行政执法案卷", "7.属于行政执法案卷"],
-    "3.3.8": ["8. 属于行政查询事项", "8.属于行政查询事项"],
-    "3.4.1": ["1. 本机关不掌握相关信息", "1.本机关不掌握相关政府信息"],
-    "3.4.2": ["2. 没有现成信息需另行制作", "2.没有现成信息需要另行制作"],
-    "3.4.3": ["3. 补正后申请内容仍不明确", "3.补正后申请内容仍不明确"],
-    "3.5.1": ["1. 信访举报投诉类申请", "1.信访举报投诉类申请"],
-    "3.5.2": ["2. 重复申请", "2.重复申请"],
-    "3.5.3": ["3. 要求提供公开出版物", "3.要求提供公开出版物"],
-    "3.5.4": ["4. 无正当理由大量反复申请", "4.无正当理由大量反复申请"],
-    "3.5.5": ["5. 要求确认或重新出具已获取信息", "5.要求行政机关确认或重新出具已获取信息"],
-    "3.6": ["（六）其他处理", "（六）其他处理"],
-    "3.6.1": ["1. 逾期不补正、不再处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"],
-    "3.6.2": ["2. 逾期未缴费、不再处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"],
-    "3.6.3": ["3. 其他", "3.其他"],
-    "3.7": ["（七）总计", "（七）总计"],
-    "4": ["四、结转下年度继续办理", "四、结转下年度继续办理"],
-  };
-
-  // Merged group rows of the applications table, shown once before their first sub-row.
-  const APPLICATION_GROUPS = {
-    "3": "三、本年度办理结果",
-    "3.3": "（三）不予公开",
-    "3.4": "（四）无法提供",
-    "3.5": "（五）不予处理",
-    "3.6": "（六）其他处理",
-  };
-
-  const ACTIVE_BLOCKS = {
-    "20.1": "第二十条第（一）项",
-    "20.5": "第二十条第（五）项",
-    "20.6": "第二十条第（六）项",
-    "20.8": "第二十条第（八）项",
-    "20.9": "第二十条第（九）项",
-  };
-
-  const ACTIVE_ROWS = {
-    regulations: "规章",
-    normative_documents: "规范性文件",
-    licensing: "行政许可",
-    other_services: "其他对外管理服务事项",
-    penalty: "行政处罚",
-    coercion: "行政强制",
-    fees: "行政事业性收费",
-    procurement: "政府集中采购",
-  };
-
-  // ---------------------------------------------------------------------------------------------
   // State and elements
   // ---------------------------------------------------------------------------------------------
 
@@ -173,6 +65,7 @@
       showInitError(err);
       return;
     }
+    fillEras();
     ready = true;
     els.body.dataset.state = "ready";
     window.nianbaoReadyMs = performance.now();
@@ -180,6 +73,20 @@
     setStatus("检查器已就绪。");
     // The browser may have restored text into the textarea (back/forward, reload): check it.
     if (els.textarea.value.trim() !== "") checkNow();
+  }
+
+  // The era selector offers 自动识别 and the eras the core declares, newest first.
+  function fillEras() {
+    const chosen = els.era.value;
+    const options = [el("option", null, "自动识别")];
+    options[0].value = "auto";
+    for (const era of labelsOf(wasm_bindgen).eras) {
+      const o = el("option", null, era.label);
+      o.value = era.id;
+      options.push(o);
+    }
+    els.era.replaceChildren(...options);
+    els.era.value = options.some((o) => o.value === chosen) ? chosen : "auto";
   }
 
   // Never leave a blank page: say what blocked the checker and what would fix it.
@@ -343,11 +250,22 @@
       return fn();
     } catch (err) {
       const e = describeCallError(err);
-      if (e.usage) showBanner("无法按所选格式检查：" + e.message, "请在“格式”中另选一项，或选“自动识别”。");
+      if (e.usage) showRefused(e.message);
       else showBanner("检查时出现内部错误。", "请把报告文字和下面的信息反馈给开发者：" + e.message);
       setStatus("未能检查。");
       return null;
     }
+  }
+
+  // The core refused the options (e.g. an era it does not know): say so where the verdict goes,
+  // not beside an older result.
+  function showRefused(message) {
+    showIdle();
+    els.verdict.className = "verdict verdict-input";
+    els.verdict.dataset.verdict = "refused";
+    els.verdictLine.textContent = "未能检查";
+    els.verdictSub.textContent = message;
+    showBanner(message, "请在“格式”中另选一项，或选“自动识别”。");
   }
 
   // Checks the whole textarea now. `extraMs` adds time already spent (e.g. extracting a paste).
@@ -542,7 +460,8 @@
     if (doc.title) facts.push(["标题", doc.title]);
     if (doc.agency) facts.push(["机关", doc.agency]);
     if (doc.year != null) facts.push(["年度", doc.year + " 年"]);
-    if (doc.era && ERA_LABELS[doc.era]) facts.push(["格式", ERA_LABELS[doc.era]]);
+    const era = doc.era ? labelsOf(wasm_bindgen).eraLabel(doc.era) : "";
+    if (era) facts.push(["格式", era]);
     if (doc.published) facts.push(["发布日期", doc.published]);
     if (LEVEL_LABELS[doc.agency_level]) facts.push(["机关层级", LEVEL_LABELS[doc.agency_level]]);
     els.facts.replaceChildren();
@@ -625,13 +544,18 @@
     for (const t of tables) els.tables.append(renderTable(t, result, marks));
   }
 
+  // Titles, rows, columns, blocks and groups are labelled from the core's declarations
+  // (labelsOf → wasm formats()); an id the core does not declare is shown as it is.
   function renderTable(t, result, marks) {
+    const labels = labelsOf(wasm_bindgen);
+    const L = labels.table(t, result.document && result.document.era);
     const wrap = el("section", "stat-table status-" + t.status);
     wrap.dataset.table = t.id;
     // Not `data-status`: that attribute belongs to the checklist items (tests count them).
     wrap.dataset.tableStatus = t.status;
-    const title = el("h4", "stat-title", t.title || TABLE_TITLES[t.id] || t.id);
-    if (t.variant && ERA_LABELS[t.variant]) title.append(el("span", "stat-variant", ERA_LABELS[t.variant]));
+    const title = el("h4", "stat-title", t.title || (L && L.title) || t.id);
+    const variant = t.variant ? labels.eraLabel(t.variant) : "";
+    if (variant) title.append(el("span", "stat-variant", variant));
     wrap.append(title);
 
     if (t.status !== "present") {
@@ -648,29 +572,37 @@
     }
 
     const cells = t.cells || [];
-    if (t.id === "active") {
-      // Each 第二十条 block has its own columns: one small grid per block.
-      for (const [block, blockCells] of groupBy(cells, (c) => activeBlock(c.row))) {
-        wrap.append(renderGrid(t.id, blockCells, marks, ACTIVE_BLOCKS[block] || block));
-      }
-    } else if (t.id === "review_litigation" && canPivotReview(cells)) {
-      wrap.append(renderReviewGrid(t.id, cells, marks));
-    } else {
-      wrap.append(renderGrid(t.id, cells, marks, null));
+    if (canPivot(cells)) {
+      wrap.append(renderPivotGrid(t.id, cells, marks, L));
+      return wrap;
+    }
+    // A table of several blocks (主动公开: one per 第二十条 item, each with its own columns): one
+    // small grid per block, captioned with the block's header.
+    const blocks = groupBy(cells, (c) => blockOf(L, c.row));
+    for (const [block, blockCells] of blocks) {
+      const caption = blocks.size > 1 || block ? (L && L.blockHeader(block)) || block : null;
+      wrap.append(renderGrid(t.id, blockCells, marks, caption, L));
     }
     return wrap;
   }
 
+  function blockOf(L, row) {
+    const declared = L ? L.blockOf(row) : null;
+    if (declared !== null) return declared;
+    const m = /^(\d+\.\d+)\.[a-z_]/.exec(row); // "20.1.regulations" of a row the core does not declare
+    return m ? m[1] : "";
+  }
+
   // The official review/litigation table is one row of 15 numbers under three header groups; that
   // is unreadable in a narrow column, so each group (行政复议, 行政诉讼…) becomes a row of 5 columns.
-  function canPivotReview(cells) {
+  function canPivot(cells) {
     return cells.length > 0 && cells.every((c) => c.row === cells[0].row && c.column.includes("."));
   }
 
-  function renderReviewGrid(tableId, cells, marks) {
-    const split = (c) => [c.column.slice(0, c.column.indexOf(".")), c.column.slice(c.column.indexOf(".") + 1)];
-    const groups = [...groupBy(cells, (c) => split(c)[0]).keys()];
-    const leaves = [...groupBy(cells, (c) => split(c)[1]).keys()];
+  function renderPivotGrid(tableId, cells, marks, L) {
+    const split = (column) => [column.slice(0, column.indexOf(".")), column.slice(column.indexOf(".") + 1)];
+    const groups = [...groupBy(cells, (c) => split(c.column)[0]).keys()];
+    const leaves = groupBy(cells, (c) => split(c.column)[1]);
     const byColumn = new Map(cells.map((c) => [c.column, c]));
 
     const scroller = el("div", "grid-scroll");
@@ -680,16 +612,17 @@
     const corner = el("th", "corner", "项目");
     corner.scope = "col";
     head.append(corner);
-    for (const leaf of leaves) head.append(headCell(leaf));
+    for (const [leaf, leafCells] of leaves) head.append(headCell(leaf, columnLabel(L, leafCells[0].column, leafCells[0].row)));
     thead.append(head);
     const tbody = el("tbody");
     for (const g of groups) {
+      const first = cells.find((c) => split(c.column)[0] === g);
       const tr = el("tr");
-      const th = el("th", "row-label", REVIEW_GROUPS[g] || g);
+      const th = el("th", "row-label", (L && L.columnGroup(first.column)) || g);
       th.scope = "row";
       th.title = g;
       tr.append(th);
-      for (const leaf of leaves) {
+      for (const leaf of leaves.keys()) {
         const cell = byColumn.get(g + "." + leaf);
         tr.append(cell ? renderCell(tableId, cell, marks) : el("td", "na"));
       }
@@ -698,11 +631,6 @@
     table.append(thead, tbody);
     scroller.append(table);
     return scroller;
-  }
-
-  function activeBlock(row) {
-    const m = /^(\d+\.\d+)\./.exec(row);
-    return m ? m[1] : row;
   }
 
   function groupBy(items, keyOf) {
@@ -716,7 +644,7 @@
   }
 
   // Rows and columns in the order their cells first appear.
-  function renderGrid(tableId, cells, marks, caption) {
+  function renderGrid(tableId, cells, marks, caption, L) {
     const rows = [...groupBy(cells, (c) => c.row).keys()];
     const columns = [...groupBy(cells, (c) => c.column).keys()];
     const byKey = new Map(cells.map((c) => [c.row + "\u0000" + c.column, c]));
@@ -724,30 +652,28 @@
     const scroller = el("div", "grid-scroll");
     const table = el("table", "grid grid-" + tableId);
     if (caption) table.append(el("caption", null, caption));
-    table.append(renderHead(tableId, columns));
+    table.append(renderHead(tableId, columns, rows[0], L));
 
     const tbody = el("tbody");
     const groupsShown = new Set();
     for (const row of rows) {
-      if (tableId === "applications") {
-        for (const g of applicationGroupsOf(row)) {
-          if (groupsShown.has(g)) continue;
-          groupsShown.add(g);
-          const tr = el("tr", "group-row");
-          const th = el("th", null, APPLICATION_GROUPS[g]);
-          th.colSpan = columns.length + 1;
-          th.scope = "rowgroup";
-          tr.append(th);
-          tbody.append(tr);
-        }
+      // Merged group rows of the format (三、本年度办理结果, （三）不予公开…), once before their first row.
+      for (const g of L ? L.rowGroups(row) : []) {
+        if (groupsShown.has(g.prefix)) continue;
+        groupsShown.add(g.prefix);
+        const tr = el("tr", "group-row");
+        const th = el("th", null, g.label);
+        th.colSpan = columns.length + 1;
+        th.scope = "rowgroup";
+        tr.append(th);
+        tbody.append(tr);
       }
       const tr = el("tr");
       if (tableId === "applications" && row === "3.7") tr.classList.add("total-row");
-      const [label, full] = rowLabel(tableId, row);
-      const th = el("th", "row-label");
+      const declared = L && L.row(row);
+      const th = el("th", "row-label", declared ? declared.short : row);
       th.scope = "row";
-      th.textContent = label;
-      th.title = row + (full ? " · " + full : ""); // the id of rules.md, for people comparing with the CLI
+      th.title = row + (declared ? " · " + declared.label : ""); // the id of rules.md, for people comparing with the CLI
       tr.append(th);
       for (const column of columns) {
         const cell = byKey.get(row + "\u0000" + column);
@@ -760,57 +686,26 @@
     return scroller;
   }
 
-  function applicationGroupsOf(row) {
-    const parts = row.split(".");
-    const groups = [];
-    for (let i = 1; i < parts.length; i++) {
-      const g = parts.slice(0, i).join(".");
-      if (APPLICATION_GROUPS[g]) groups.push(g);
-    }
-    return groups;
+  function columnLabel(L, column, row) {
+    const declared = L && L.column(column, row);
+    return declared ? declared.short : column;
   }
 
-  function rowLabel(tableId, row) {
-    if (tableId === "applications" && APPLICATION_ROWS[row]) return APPLICATION_ROWS[row];
-    if (tableId === "active") {
-      const name = row.replace(/^\d+\.\d+\./, "");
-      if (ACTIVE_ROWS[name]) return [ACTIVE_ROWS[name], ""];
-    }
-    if (tableId === "review_litigation" && row === "data") return ["件数", ""];
-    return [row, ""];
-  }
-
-  function columnLabel(column) {
-    const dot = column.indexOf(".");
-    const leaf = dot >= 0 ? column.slice(dot + 1) : column;
-    return COLUMN_LABELS[leaf] || leaf;
-  }
-
-  // Column group of the official format: 法人或其他组织 over the applicant kinds, 行政复议/行政诉讼
-  // over the review columns. null when a column stands alone.
-  function columnGroup(tableId, column) {
-    if (tableId === "applications" && APPLICANT_ORG_COLUMNS.includes(column)) return "法人或其他组织";
-    const dot = column.indexOf(".");
-    if (dot >= 0) {
-      const g = column.slice(0, dot);
-      return REVIEW_GROUPS[g] || g;
-    }
-    return null;
-  }
-
-  function renderHead(tableId, columns) {
+  // Two header rows where the format groups columns (法人或其他组织 over the applicant kinds,
+  // 行政复议/行政诉讼 over the review columns), one otherwise.
+  function renderHead(tableId, columns, row, L) {
     const thead = el("thead");
-    const groups = columns.map((c) => columnGroup(tableId, c));
+    const groups = columns.map((c) => (L ? L.columnGroup(c) : ""));
     const corner = el("th", "corner", "项目");
     corner.scope = "col";
     if (!groups.some((g) => g)) {
       const tr = el("tr");
       tr.append(corner);
-      for (const c of columns) tr.append(headCell(c));
+      for (const c of columns) tr.append(headCell(c, columnLabel(L, c, row)));
       thead.append(tr);
       return thead;
     }
-    // Two header rows: groups (merged) on top, leaf labels below; ungrouped columns span both.
+    // Groups (merged) on top, leaf labels below; ungrouped columns span both.
     const top = el("tr");
     const bottom = el("tr");
     corner.rowSpan = 2;
@@ -818,7 +713,7 @@
     for (let i = 0; i < columns.length; i++) {
       const g = groups[i];
       if (!g) {
-        const th = headCell(columns[i]);
+        const th = headCell(columns[i], columnLabel(L, columns[i], row));
         th.rowSpan = 2;
         top.append(th);
         continue;
@@ -829,15 +724,15 @@
       th.colSpan = span;
       th.scope = "colgroup";
       top.append(th);
-      for (let k = 0; k < span; k++) bottom.append(headCell(columns[i + k]));
+      for (let k = 0; k < span; k++) bottom.append(headCell(columns[i + k], columnLabel(L, columns[i + k], row)));
       i += span - 1;
     }
     thead.append(top, bottom);
     return thead;
   }
 
-  function headCell(column) {
-    const th = el("th", "col-label", columnLabel(column));
+  function headCell(column, label) {
+    const th = el("th", "col-label", label);
     th.scope = "col";
     th.title = column; // the column id of rules.md
     return th;

@@ -26,6 +26,87 @@ const FORMAT_LABELS = { text: "纯文本", html: "网页", docx: "Word" };
 const LEVEL_LABELS = { department: "部门", government: "政府", township: "乡镇" };
 
 // -----------------------------------------------------------------------------------------------
+// Labels of eras, tables, rows and columns: from the core's declarations (wasm formats())
+// -----------------------------------------------------------------------------------------------
+
+// An index over `formats` (wasm_bindgen.formats(): { eras: [{ id, label, tables: [...] }] }).
+//   eras               the eras, newest first
+//   eraLabel(id)       "2021 年格式"; "" for an unknown id
+//   table(t, docEra)   the labels of result table `t` (read as `t.variant`, in a report of era
+//                      `docEra`), or null when no era declares it
+function formatLabels(formats) {
+  const eras = formats && Array.isArray(formats.eras) ? formats.eras : [];
+  const eraById = new Map(eras.map((e) => [String(e.id), e]));
+  const views = new Map(); // the table declarations, indexed once each
+  const specOf = (eraId, tableId) => {
+    const era = eraById.get(String(eraId));
+    return (era && (era.tables || []).find((t) => t.id === tableId)) || null;
+  };
+  return {
+    eras,
+    eraLabel(id) {
+      const era = eraById.get(String(id));
+      return era ? era.label : "";
+    },
+    table(t, docEra) {
+      // The layout the table was read as names its era (variant); then the report's era; then any.
+      let spec = specOf(t.variant, t.id) || specOf(docEra, t.id);
+      for (const era of eras) spec = spec || specOf(era.id, t.id);
+      if (!spec) return null;
+      if (!views.has(spec)) views.set(spec, tableLabels(spec));
+      return views.get(spec);
+    },
+  };
+}
+
+// The labels of one declared table: rows and columns by id, its blocks, row and column groups.
+function tableLabels(spec) {
+  const rows = new Map(); // row id → { label, short, block }
+  const columns = new Map(); // block id + "\u0000" + column id, and column id → { label, short }
+  const blocks = new Map(); // block id → header
+  for (const b of spec.blocks || []) {
+    blocks.set(b.id, b.header || "");
+    for (const r of b.rows || []) rows.set(r.id, { label: r.label, short: r.short || r.label, block: b.id });
+    for (const c of b.columns || []) {
+      const label = { label: c.label, short: c.short || c.label };
+      columns.set(b.id + "\u0000" + c.id, label);
+      if (!columns.has(c.id)) columns.set(c.id, label);
+    }
+  }
+  const rowGroups = spec.row_groups || [];
+  const columnGroups = spec.column_groups || [];
+  return {
+    title: spec.title,
+    short: spec.short,
+    /** The row's label: { label, short, block }, or null for a row the format does not declare. */
+    row: (id) => rows.get(id) || null,
+    /** The column's label, in the block of row `rowId` when given: { label, short }, or null. */
+    column: (id, rowId) => {
+      const row = rowId !== undefined ? rows.get(rowId) : null;
+      return (row && columns.get(row.block + "\u0000" + id)) || columns.get(id) || null;
+    },
+    /** The id of the block row `rowId` belongs to ("20.1"; "" in a table of one block). */
+    blockOf: (rowId) => (rows.has(rowId) ? rows.get(rowId).block : null),
+    /** The header of a block ("第二十条第（一）项"), "" when the block has none. */
+    blockHeader: (id) => blocks.get(id) || "",
+    /** Merged group rows over row `rowId`, outermost first: [{ prefix, label }]. */
+    rowGroups: (rowId) => rowGroups.filter((g) => rowId.startsWith(g.prefix + ".")).sort((a, b) => a.prefix.length - b.prefix.length),
+    /** The header over column `id` (法人或其他组织, 行政复议…), or "" when it stands alone. */
+    columnGroup: (id) => {
+      const g = columnGroups.find((g) => (g.columns || []).includes(id));
+      return g ? g.label : "";
+    },
+  };
+}
+
+// The labels of the core in `bindgen` (loaded), computed once per bundle.
+let coreLabels = null;
+function labelsOf(bindgen) {
+  if (!coreLabels) coreLabels = formatLabels(bindgen && typeof bindgen.formats === "function" ? bindgen.formats() : null);
+  return coreLabels;
+}
+
+// -----------------------------------------------------------------------------------------------
 // Loading the checker
 // -----------------------------------------------------------------------------------------------
 

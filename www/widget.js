@@ -33,8 +33,6 @@
   const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
   const MONO = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace';
 
-  const ERA_LABELS = { "2008": "2008 年条例", "2019": "2019 年格式", "2021": "2021 年格式" };
-  const TABLE_SHORT = { active: "主动公开表", applications: "依申请公开表", review_litigation: "复议诉讼表" };
 
   // ---------------------------------------------------------------------------------------------
   // Style: `all: initial` on the host plus explicit values on every inner element, so neither the
@@ -687,7 +685,7 @@ button.where { color: #0969da; text-decoration: underline; }
         const sections = result.sections || [];
         if (sections.length) parts.push(this._sectionsLine(result, sections));
         const tables = result.tables || [];
-        if (tables.length) parts.push(this._tablesLine(tables));
+        if (tables.length) parts.push(this._tablesLine(result, tables));
       }
       if (!shown.length && report) parts.push(el("p", "note", "没有发现问题。"));
       e.details.replaceChildren(...parts);
@@ -699,7 +697,8 @@ button.where { color: #0969da; text-decoration: underline; }
       if (report) {
         if (doc.agency) bits.push(doc.agency);
         if (doc.year != null) bits.push(doc.year + " 年度");
-        if (doc.era && ERA_LABELS[doc.era]) bits.push("按 " + ERA_LABELS[doc.era] + "检查");
+        const era = doc.era ? labelsOf(wasm_bindgen).eraLabel(doc.era) : "";
+        if (era) bits.push("按 " + era + "检查");
         if (doc.published) bits.push("发布于 " + doc.published);
       }
       const c = this._checked || {};
@@ -756,13 +755,16 @@ button.where { color: #0969da; text-decoration: underline; }
       return p;
     }
 
-    _tablesLine(tables) {
+    _tablesLine(result, tables) {
+      const labels = labelsOf(wasm_bindgen);
+      const docEra = result.document && result.document.era;
       const p = el("p", "tables");
       p.setAttribute("part", "tables");
       p.append(el("span", "label", "统计表："));
       for (const t of tables) {
         const status = TABLE_STATUS[t.status] ? t.status : "missing";
-        const chip = el("span", "chip st-" + status, (TABLE_SHORT[t.id] || t.title || t.id) + " " + TABLE_STATUS[status]);
+        const L = labels.table(t, docEra);
+        const chip = el("span", "chip st-" + status, ((L && L.short) || t.title || t.id) + " " + TABLE_STATUS[status]);
         chip.dataset.table = String(t.id);
         chip.dataset.tableStatus = status;
         if (t.title) chip.title = t.title;
