@@ -33,7 +33,6 @@
   const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
   const MONO = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace';
 
-
   // ---------------------------------------------------------------------------------------------
   // Style: `all: initial` on the host plus explicit values on every inner element, so neither the
   // host page's inherited properties nor its universal selectors change the widget. Declarations
