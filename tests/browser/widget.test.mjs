@@ -139,6 +139,30 @@ test("methods check text and files for scripts", async () => {
   await context.close();
 });
 
+test("the widget names tables and eras as the core's formats() does", async () => {
+  const { page, context, errors } = await browser.open(browser.base + "host-aggressive.html");
+  const docx = [...input("report.docx")];
+  const shown = await page.$eval("nianbao-check", async (el, bytes) => {
+    const r = await el.checkBytes(new Uint8Array(bytes), "年报.docx");
+    const chips = [...el.shadowRoot.querySelectorAll("[data-table]")].map((c) => [c.dataset.table, c.textContent]);
+    const facts = el.shadowRoot.querySelector('[part~="facts"]').textContent;
+    return { chips, facts, era: r.document.era, variants: Object.fromEntries(r.tables.map((t) => [t.id, t.variant])) };
+  }, docx);
+  // The core's declarations, read on the page (whose wasm_bindgen is a global; the widget's is not).
+  const index = await browser.open(browser.base, { ready: "body[data-state=ready]" });
+  const formats = await index.page.evaluate(() => wasm_bindgen.formats());
+  await index.context.close();
+  const eraLabel = formats.eras.find((e) => e.id === shown.era).label;
+  assert.match(shown.facts, new RegExp("按 " + eraLabel + "检查"));
+  assert.ok(shown.chips.length >= 3, JSON.stringify(shown.chips));
+  for (const [id, text] of shown.chips) {
+    const spec = formats.eras.find((e) => e.id === shown.variants[id]).tables.find((t) => t.id === id);
+    assert.equal(text, spec.short + " 已读取");
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a host CSP without wasm-unsafe-eval gets the one change it needs", async () => {
   const { page, context } = await browser.open(browser.base + "host-strict.html");
   await page.fill("#f", fixture("seeds/jilin-kjj-2019.txt"));
