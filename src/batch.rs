@@ -14,8 +14,9 @@
 //! - [`pair_years`] finds the same agency's consecutive years in the batch and adds the
 //!   cross-year findings (carry-over, repeated text, 现行有效件数) to the later year's result.
 //! - [`write_summary`] and [`write_cells`] write CSV for spreadsheets: one row per file with a
-//!   count per diagnostic code, and every table cell of the batch. The code columns are a fixed
-//!   list ([`CODES`]) so that summaries of different batches line up column for column.
+//!   count per diagnostic code, and every table cell of the batch. The code columns are the
+//!   catalogue's codes in its order, so that summaries of different batches line up column for
+//!   column.
 //!
 //! A file that cannot be read or decoded is an [`Outcome`] like any other, whose result says why
 //! (an `input.*` diagnostic): the batch goes on and the summary has a row for it.
@@ -26,51 +27,13 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::catalogue::CODES;
 use crate::check::{self, Options};
-use crate::decode::DecodeError;
-use crate::result::{CheckResult, Diagnostic, Number, SectionStatus, Severity};
+use crate::report::Report;
+use crate::result::{CheckResult, Number, SectionStatus, Severity};
 
 /// The argument that means standard input.
 pub const STDIN: &str = "-";
-
-/// Every diagnostic code, in the order of the summary's columns. Fixed, so that summaries of
-/// different batches (and versions) line up; new codes are appended, never reordered.
-pub const CODES: &[&str] = &[
-    "input.empty",
-    "input.too_large",
-    "input.binary",
-    "input.encoding",
-    "input.broken",
-    "input.unreadable",
-    "input.internal_error",
-    "input.table_too_large",
-    "input.nesting",
-    "doc.not_annual_report",
-    "doc.year_unknown",
-    "doc.year_mismatch",
-    "doc.late",
-    "doc.format_outdated",
-    "doc.format_mismatch",
-    "section.missing",
-    "section.mentioned_only",
-    "section.out_of_order",
-    "section.incomplete",
-    "table.missing",
-    "table.unreadable",
-    "table.row_missing",
-    "table.cell_empty",
-    "table.cell_invalid",
-    "table.row_sum",
-    "table.column_sum",
-    "table.balance",
-    "table.group_total",
-    "table.implausible",
-    "table.reordered",
-    "text.table_mismatch",
-    "crossyear.carry_over",
-    "crossyear.repetition",
-    "crossyear.in_force",
-];
 
 /// Columns of the summary before the code columns.
 pub const SUMMARY_COLUMNS: &[&str] = &[
@@ -87,16 +50,21 @@ pub const SUMMARY_COLUMNS: &[&str] = &[
     "reason",
 ];
 
-/// One checked input: where it came from, the text its spans point into, and its result.
-#[derive(Debug, Clone)]
+/// One checked input: where it came from, its result, and the report its spans point into.
+#[derive(Debug)]
 pub struct Outcome {
     pub path: PathBuf,
-    /// The text as extracted from the file (empty when it could not be read).
-    pub text: String,
     pub result: CheckResult,
+    /// The analysed report, kept for pairing years (None when the input could not be read).
+    pub report: Option<Report>,
 }
 
 impl Outcome {
+    /// The text as read from the file, which spans point into (empty when it could not be read).
+    pub fn text(&self) -> &str {
+        self.report.as_ref().map_or("", |r| r.text.as_str())
+    }
+
     /// Why the input could not be checked at all, in Chinese; None when it was checked.
     pub fn reason(&self) -> Option<&str> {
         self.result
@@ -204,33 +172,22 @@ pub fn check_path(path: &Path, opts: &Options) -> Outcome {
         Err(message) => {
             return Outcome {
                 path: path.to_path_buf(),
-                text: String::new(),
-                result: not_checked(&opts, "input.unreadable", message),
+                result: check::not_checked(&opts, "input.unreadable", message),
+                report: None,
             }
         }
     };
     // The checker does not panic on bad input; should a bug make it, one file must not end a
     // batch of thousands. The panic message is still printed by the default hook.
-    let checked = std::panic::catch_unwind(|| match crate::extract::extract(&bytes, &opts.name) {
-        Ok(ex) => {
-            let result = check::check_extracted(&ex, &opts);
-            (ex.text, result)
+    let checked = std::panic::catch_unwind(|| check::check_file(&bytes, &opts));
+    let (result, report) = match checked {
+        Ok(c) => (c.result, c.report),
+        Err(_) => {
+            let message = "检查这个文件时程序内部出错，未能完成检查；请把文件提供给开发者".to_string();
+            (check::not_checked(&opts, "input.internal_error", message), None)
         }
-        Err(e) => (String::new(), check::unusable(&opts, e)),
-    });
-    let (text, result) = checked.unwrap_or_else(|_| {
-        let message = "检查这个文件时程序内部出错，未能完成检查；请把文件提供给开发者".to_string();
-        (String::new(), not_checked(&opts, "input.internal_error", message))
-    });
-    Outcome { path: path.to_path_buf(), text, result }
-}
-
-/// A result for an input that could not be checked, for a reason outside decoding.
-fn not_checked(opts: &Options, code: &'static str, message: String) -> CheckResult {
-    // The shape of every unusable input (one error, no sections), with its own code and message.
-    let mut r = check::unusable(opts, DecodeError::Empty);
-    r.diagnostics = vec![Diagnostic::error(code, message)];
-    r
+    };
+    Outcome { path: path.to_path_buf(), result, report }
 }
 
 /// A reason in Chinese for an I/O error.
@@ -291,7 +248,7 @@ fn par_map<T: Sync, R: Send>(
 /// to each later year's result ([`check::add_cross_year`]). Returns the pairs as
 /// (previous, current) indexes into `outcomes`.
 ///
-/// Reports pair when [`crate::crossyear::consecutive`] says so: both annual reports, the same
+/// Reports pair when [`crate::consecutive`] says so: both annual reports, the same
 /// agency as read from the title, years Y-1 and Y. When one agency has several files for a
 /// year (the same report as .docx and as a web page), the first by path is the previous year of
 /// every file of the next year. The comparisons run on all cores.
@@ -312,7 +269,7 @@ pub fn pair_years(outcomes: &mut [Outcome]) -> Vec<(usize, usize)> {
         .filter_map(|&cur| {
             let d = &outcomes[cur].result.document;
             let prev = *first.get(&(d.agency.as_deref()?, d.year?.checked_sub(1)?))?;
-            crate::crossyear::consecutive(&outcomes[prev].result, &outcomes[cur].result).then_some((prev, cur))
+            crate::consecutive(&outcomes[prev].result, &outcomes[cur].result).then_some((prev, cur))
         })
         .collect();
     drop(first);
@@ -322,7 +279,9 @@ pub fn pair_years(outcomes: &mut [Outcome]) -> Vec<(usize, usize)> {
         |&(prev, cur)| {
             let (p, c) = (&shared[prev], &shared[cur]);
             let mut result = c.result.clone();
-            check::add_cross_year(&mut result, &c.text, &p.result, &p.text);
+            if let (Some(previous), Some(current)) = (&p.report, &c.report) {
+                check::add_cross_year(&mut result, current, previous);
+            }
             result
         },
         |_, _| {},
@@ -336,7 +295,9 @@ pub fn pair_years(outcomes: &mut [Outcome]) -> Vec<(usize, usize)> {
 /// Checks `current` with `previous` as its previous year, whatever their agencies and years
 /// (`nianbao check --previous`).
 pub fn add_previous(current: &mut Outcome, previous: &Outcome) {
-    check::add_cross_year(&mut current.result, &current.text, &previous.result, &previous.text);
+    if let (Some(p), Some(c)) = (&previous.report, &current.report) {
+        check::add_cross_year(&mut current.result, c, p);
+    }
 }
 
 /// UTF-8 byte-order mark: without it, Excel in a Chinese locale reads the CSV as GBK.
@@ -377,7 +338,7 @@ fn text_cell(s: &str) -> String {
 /// The summary CSV: a header, then one row per outcome (see [`SUMMARY_COLUMNS`] and [`CODES`]).
 pub fn write_summary(out: &mut impl Write, outcomes: &[Outcome]) -> io::Result<()> {
     out.write_all(BOM.as_bytes())?;
-    write_record(out, SUMMARY_COLUMNS.iter().chain(CODES))?;
+    write_record(out, SUMMARY_COLUMNS.iter().copied().chain(CODES.iter().map(|c| c.code)))?;
     for o in outcomes {
         let r = &o.result;
         let d = &r.document;
@@ -397,7 +358,7 @@ pub fn write_summary(out: &mut impl Write, outcomes: &[Outcome]) -> io::Result<(
             r.summary.infos.to_string(),
             o.reason().unwrap_or("").to_string(),
         ];
-        row.extend(CODES.iter().map(|code| r.diagnostics.iter().filter(|d| d.code == *code).count().to_string()));
+        row.extend(CODES.iter().map(|c| r.diagnostics.iter().filter(|d| d.code == c.code).count().to_string()));
         write_record(out, row)?;
     }
     Ok(())

@@ -3,33 +3,56 @@
 //!
 //! The core is a pipeline, one module per stage:
 //!
-//! bytes → [`extract`] ([`decode`], HTML, .docx) → [`document`] (lines: headings, prose, table cells, chrome) over
-//! [`normalize`]d text → [`facts`] (year, era, agency) → [`sections`] → [`tables`] mapped onto the
-//! era's [`format`] → [`rules`] and [`narrative`] checks → [`result`].
+//! ```text
+//! bytes ─ input ─→ text ─ report ─→ Report ─ checks ─→ findings ─→ CheckResult
+//!   (readers: text, HTML, Word)  (document, facts, sections,   (one list of checks,
+//!                                  tables mapped onto the era's  a sink that takes severity
+//!                                  format)                       and hints from the catalogue)
+//! ```
+//!
+//! - [`input`]: the readers, one list; each turns bytes into text or a reason in Chinese.
+//! - [`text`]: normalisation with a map back to the user's characters, lines, search, numbers.
+//! - [`format`]: the eras as data: sections, tables, rows, columns, equations, deadlines.
+//! - [`report`]: the analysed report, built once per input; checks and cross-year read it.
+//! - [`checks`]: the checks, one list, writing to one findings sink.
+//! - [`catalogue`]: every diagnostic code once, with severity, hint and rule.
+//! - [`result`]: the output contract (`docs/output-contract.md`).
 //!
 //! Every stage returns values; nothing panics on bad input, and an input that cannot be checked
-//! yields a result whose diagnostics say why. Front ends (the CLI, the wasm binding) are thin.
+//! yields a result whose diagnostics say why. Front ends (the CLI, the wasm binding) only
+//! translate.
+//!
+//! ```
+//! let text = "某某县统计局2022年政府信息公开工作年度报告\n一、总体情况\n本年度未收到申请。";
+//! let result = nianbao::check_text(text, &nianbao::Options::default());
+//! assert!(result.document.is_annual_report);
+//! assert_eq!(result.document.year, Some(2022));
+//! assert!(result.diagnostics.iter().any(|d| d.code == "section.missing" && d.section == Some("other")));
+//! ```
 
+// Layers, lowest first; a module imports only from the layers before it (see tests/layers.rs):
+// text, input, format, result, report, catalogue, checks, check, then the front ends.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod batch;
-pub mod check;
-pub mod crossyear;
-pub mod decode;
-pub mod document;
-pub mod extract;
-pub mod facts;
+pub mod catalogue;
+mod check;
+pub mod checks;
 pub mod format;
-pub mod narrative;
-pub mod normalize;
+pub mod input;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
+pub mod report;
 pub mod result;
-pub mod rules;
-pub mod sections;
-pub mod tables;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use check::{check_bytes, check_extracted, check_pair, check_text, Options};
+pub use check::{
+    add_cross_year, analyse, check_bytes, check_extracted, check_file, check_pair, check_report, check_text,
+    not_checked, unusable, Checked, Options,
+};
+pub use checks::crossyear::{consecutive, repeated_share};
+pub use format::{formats, Era};
+pub use input::{read, InputError, MAX_INPUT_BYTES};
+pub use report::Report;
 pub use result::CheckResult;

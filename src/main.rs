@@ -72,11 +72,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 }
             }
             "--era" => {
-                let v = value("--era")?;
-                parsed.era = match v.as_str() {
-                    "auto" => None,
-                    e => Some(Era::parse(e).ok_or(format!("未知的格式年代“{e}”，可选 auto、2008、2019、2021"))?),
-                }
+                parsed.era = Era::parse_option(&value("--era")?)?;
             }
             "--summary" => parsed.summary = Some(value("--summary")?.into()),
             "--cells" => parsed.cells = Some(value("--cells")?.into()),
@@ -180,7 +176,7 @@ fn print_results(outcomes: &[Outcome], format: Format) {
             let style = Style { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() };
             for o in outcomes {
                 // Spans point into the extracted text: for HTML and Word, the text shown to the user.
-                let _ = write!(out, "{}", render::render(&o.result, &o.text, &style));
+                let _ = write!(out, "{}", render::render(&o.result, o.text(), &style));
             }
             if outcomes.len() > 1 {
                 let count = |code: u8| outcomes.iter().filter(|o| o.exit_code() == code).count();

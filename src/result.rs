@@ -6,6 +6,9 @@
 
 use serde::Serialize;
 
+pub use crate::format::{AgencyLevel, Era};
+pub use crate::text::value::Number;
+
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,54 +47,6 @@ pub struct DocumentFacts {
     pub era: Option<Era>,
     pub published: Option<String>,
     pub index_number: Option<String>,
-}
-
-/// Which 条例 and report format govern a report (rules.md §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub enum Era {
-    #[serde(rename = "2008")]
-    E2008,
-    #[serde(rename = "2019")]
-    E2019,
-    #[serde(rename = "2021")]
-    E2021,
-}
-
-impl Era {
-    pub fn from_year(year: u16) -> Era {
-        match year {
-            0..=2018 => Era::E2008,
-            2019 | 2020 => Era::E2019,
-            _ => Era::E2021,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Era::E2008 => "2008",
-            Era::E2019 => "2019",
-            Era::E2021 => "2021",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Era> {
-        match s {
-            "2008" => Some(Era::E2008),
-            "2019" => Some(Era::E2019),
-            "2021" => Some(Era::E2021),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AgencyLevel {
-    Department,
-    Government,
-    Township,
-    #[default]
-    Unknown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -136,32 +91,6 @@ pub struct CellResult {
     pub value: Option<Number>,
     pub raw: String,
     pub span: Span,
-}
-
-/// A table value as written: counts are integers, money may be decimal.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Number {
-    Int(i64),
-    Dec(f64),
-}
-
-impl Number {
-    pub fn as_f64(self) -> f64 {
-        match self {
-            Number::Int(i) => i as f64,
-            Number::Dec(d) => d,
-        }
-    }
-}
-
-impl std::fmt::Display for Number {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Number::Int(i) => write!(f, "{i}"),
-            Number::Dec(d) => write!(f, "{d}"),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -266,6 +195,31 @@ pub struct Summary {
 }
 
 impl CheckResult {
+    /// A result with nothing found yet.
+    pub fn empty(name: &str, format: &'static str, encoding: &'static str, script: Script) -> CheckResult {
+        CheckResult {
+            schema_version: SCHEMA_VERSION,
+            source: SourceInfo { name: name.to_string(), format, encoding, script },
+            document: DocumentFacts::default(),
+            sections: Vec::new(),
+            tables: Vec::new(),
+            diagnostics: Vec::new(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Counts the diagnostics and sections into `summary`.
+    pub fn summarize(&mut self) {
+        let count = |s: Severity| self.diagnostics.iter().filter(|d| d.severity == s).count();
+        self.summary = Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            sections_present: self.sections.iter().filter(|s| s.status == SectionStatus::Present).count(),
+            sections_required: self.sections.len(),
+        };
+    }
+
     /// True when the input itself could not be checked (empty, binary, unknown encoding):
     /// the CLI exits 2 for these.
     pub fn is_unusable_input(&self) -> bool {

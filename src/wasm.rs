@@ -1,12 +1,11 @@
-//! The JavaScript API of the page and the widget: `check(text, options)` and
-//! `check_bytes(bytes, options)`. Thin on purpose: options in, the contract's result out, with
-//! spans in UTF-16 code units so that `textarea.setSelectionRange(start, end)` works.
+//! The JavaScript API of the page and the widget. Thin on purpose: options are validated and
+//! translated, the core checks, and the result of the output contract goes back with spans in
+//! UTF-16 code units so that `textarea.setSelectionRange(start, end)` works.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::result::{CheckResult, Era};
-use crate::Options;
+use crate::{CheckResult, Era, Options};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -15,11 +14,18 @@ struct JsOptions {
     era: Option<String>,
 }
 
-impl JsOptions {
-    fn from_js(value: JsValue) -> Options {
-        let o: JsOptions = serde_wasm_bindgen::from_value(value).unwrap_or_default();
-        Options { name: o.name, era: o.era.as_deref().and_then(Era::parse) }
-    }
+/// Options from JavaScript; an option the core does not know is an error, not ignored.
+fn options(value: JsValue) -> Result<Options, JsError> {
+    let o: JsOptions = if value.is_undefined() || value.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("选项无效：{e}")))?
+    };
+    let era = match o.era.as_deref() {
+        None => None,
+        Some(e) => Era::parse_option(e).map_err(|m| JsError::new(&m))?,
+    };
+    Ok(Options { name: o.name, era })
 }
 
 /// `check_bytes` adds the text it read from the file: spans point into it.
@@ -43,32 +49,37 @@ fn start() {
 
 /// Checks report text as the user has it (typed or pasted).
 #[wasm_bindgen]
-pub fn check(text: &str, options: JsValue) -> JsValue {
-    let mut result = crate::check_text(text, &JsOptions::from_js(options));
+pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let mut result = crate::check_text(text, &self::options(options)?);
     result.spans_to_utf16(text);
-    to_js(&result)
+    Ok(to_js(&result))
 }
 
-/// Checks this year's report text with last year's report of the same agency beside it: the
-/// result of `text` plus the cross-year findings (carry-over, repeated text, 现行有效件数).
+/// Checks this year's report text with last year's report of the same agency beside it.
 #[wasm_bindgen]
-pub fn check_pair(previous_text: &str, text: &str, options: JsValue) -> JsValue {
-    let mut result = crate::check_pair(previous_text, text, &JsOptions::from_js(options));
+pub fn check_pair(previous_text: &str, text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let mut result = crate::check_pair(previous_text, text, &self::options(options)?);
     result.spans_to_utf16(text);
-    to_js(&result)
+    Ok(to_js(&result))
 }
 
 /// Checks a file's bytes (.txt/.html/.docx, any supported encoding); the result carries the
 /// text read from the file in `text`.
 #[wasm_bindgen]
-pub fn check_bytes(bytes: &[u8], options: JsValue) -> JsValue {
-    let opts = JsOptions::from_js(options);
-    match crate::extract::extract(bytes, &opts.name) {
-        Ok(ex) => {
-            let mut result = crate::check_extracted(&ex, &opts);
-            result.spans_to_utf16(&ex.text);
-            to_js(&WithText { result: &result, text: &ex.text })
-        }
-        Err(e) => to_js(&WithText { result: &crate::check::unusable(&opts, e), text: "" }),
-    }
+pub fn check_bytes(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
+    let mut checked = crate::check_file(bytes, &self::options(options)?);
+    checked.result.spans_to_utf16(&checked.text);
+    Ok(to_js(&WithText { result: &checked.result, text: &checked.text }))
+}
+
+/// The eras with their sections and tables (labels of rows and columns) for display.
+#[wasm_bindgen]
+pub fn formats() -> JsValue {
+    to_js(&crate::formats())
+}
+
+/// Every diagnostic code with its severity, meaning, rule and default hint.
+#[wasm_bindgen]
+pub fn codes() -> JsValue {
+    to_js(&crate::catalogue::CODES)
 }

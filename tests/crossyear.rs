@@ -5,7 +5,7 @@ mod common;
 
 use common::fixture;
 use common::gen::{Era, Layout, Report};
-use nianbao::crossyear::repeated_share;
+use nianbao::repeated_share;
 use nianbao::result::{Number, Severity};
 use nianbao::{check_pair, check_text, Options};
 
@@ -85,7 +85,7 @@ fn carry_over_and_in_force_follow_last_year() {
     this.year = last.year + 1;
     let (last_text, this_text) = (last.render(Layout::TabRows), this.render(Layout::TabRows));
     let (prev, cur) = (check_text(&last_text, &Options::default()), check_text(&this_text, &Options::default()));
-    assert!(nianbao::crossyear::consecutive(&prev, &cur));
+    assert!(nianbao::consecutive(&prev, &cur));
 
     let r = check_pair(&last_text, &this_text, &Options::default());
     // A carry-over warning on exactly the columns where last year's 四 differs from this year's 二.

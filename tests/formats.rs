@@ -144,7 +144,7 @@ fn traditional(text: &str) -> String {
     let mut back = std::collections::HashMap::new();
     for code in (0x4E00u32..0xA000).rev() {
         let Some(t) = char::from_u32(code) else { continue };
-        if let Some(s) = nianbao::normalize::to_simplified(t) {
+        if let Some(s) = nianbao::text::normalize::to_simplified(t) {
             let mut buf = [0u8; 4];
             let (_, _, unmappable) = encoding_rs::BIG5.encode(t.encode_utf8(&mut buf));
             if !unmappable {
@@ -227,7 +227,7 @@ fn changed_cells_are_caught_in_html_and_docx() {
 fn merged_label_spans_point_at_the_cell_text() {
     let (_, text) = text_of(Era::E2021, 10);
     let page = formats::html_page(&text, "utf-8", &published(&text));
-    let ex = nianbao::extract::extract(page.as_bytes(), "a.html").unwrap();
+    let ex = nianbao::read(page.as_bytes(), "a.html").unwrap();
     let r = nianbao::check_extracted(&ex, &Options::default());
     let total = r.cell("applications", "3.7", "total").unwrap();
     assert_eq!(&ex.text[total.span.start..total.span.end], total.raw);

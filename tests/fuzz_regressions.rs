@@ -206,8 +206,8 @@ fn docx_continued_label_is_not_repeated_without_bound() {
     let doc = format!("<w:tbl><w:tc><w:t>{}{}", "长".repeat(30_000), "<w:tr><w:tc><w:vMerge/>".repeat(200));
     let docx = formats::zip(&[("word/document.xml", doc.as_bytes())]);
     assert!(docx.len() < 2_000, "{} bytes", docx.len());
-    let (text, _) = nianbao::extract::docx::docx_to_text(&docx).expect("a Word file");
-    assert!(text.len() <= nianbao::decode::MAX_INPUT_BYTES, "{} bytes of text", text.len());
+    let (text, _) = nianbao::input::docx::docx_to_text(&docx).expect("a Word file");
+    assert!(text.len() <= nianbao::MAX_INPUT_BYTES, "{} bytes of text", text.len());
 }
 
 /// Open, in src/extract/writer.rs, as above: a label spanning rows (`rowspan`, up to 64) is
@@ -218,11 +218,11 @@ fn docx_continued_label_is_not_repeated_without_bound() {
 fn html_spanned_label_is_not_repeated_without_bound() {
     let page = format!("<table><tr><td rowspan=64>{}<td>1{}</table>", "x".repeat(300_000), "<tr><td>1".repeat(63));
     let run = targets::html(page.as_bytes());
-    assert!(run.text.len() <= nianbao::decode::MAX_INPUT_BYTES, "{} bytes of text", run.text.len());
+    assert!(run.text.len() <= nianbao::MAX_INPUT_BYTES, "{} bytes of text", run.text.len());
     // A cell spanning 64 × 64 positions shares its text instead of copying it 4 096 times.
     let wide = format!("<table><tr><td rowspan=64 colspan=64>{}</table>", "x".repeat(1 << 20));
-    let (text, _) = nianbao::extract::html::html_to_text(&wide);
-    assert!(text.len() <= nianbao::extract::MAX_TABLE_TEXT + 2, "{} bytes of text", text.len());
+    let (text, _) = nianbao::input::html::html_to_text(&wide);
+    assert!(text.len() <= nianbao::input::MAX_TABLE_TEXT + 2, "{} bytes of text", text.len());
     // And the limit is a finding, not a silent cut.
     let r = nianbao::check_bytes(page.as_bytes(), &nianbao::Options { name: "a.html".into(), era: None });
     assert!(r.diagnostics.iter().any(|d| d.code == "input.table_too_large"), "{:?}", r.diagnostics);

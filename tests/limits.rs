@@ -22,7 +22,7 @@ fn warning<'r>(r: &'r nianbao::CheckResult, code: &str) -> &'r nianbao::result::
 
 #[test]
 fn input_size_limit() {
-    let big = vec![b'a'; nianbao::decode::MAX_INPUT_BYTES + 1];
+    let big = vec![b'a'; nianbao::MAX_INPUT_BYTES + 1];
     let r = check_bytes(&big, &opts("big.txt"));
     assert_eq!(r.diagnostics[0].code, "input.too_large");
     assert!(r.diagnostics[0].message.contains("超过 16 MB"), "{}", r.diagnostics[0].message);
@@ -30,7 +30,7 @@ fn input_size_limit() {
 
 #[test]
 fn table_nesting_limit_is_reported() {
-    let depth = nianbao::extract::MAX_TABLE_DEPTH + 4;
+    let depth = nianbao::input::MAX_TABLE_DEPTH + 4;
     let page = format!(
         "<html><body><p>某局2022年政府信息公开工作年度报告</p>{}<p>规章</p>{}</body></html>",
         "<table><tr><td>".repeat(depth),

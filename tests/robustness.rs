@@ -95,7 +95,7 @@ fn empty_and_undecodable_inputs_say_why() {
 
 #[test]
 fn huge_input_is_refused_with_a_message() {
-    let big = "年".repeat(nianbao::decode::MAX_INPUT_BYTES / 3 + 1);
+    let big = "年".repeat(nianbao::MAX_INPUT_BYTES / 3 + 1);
     let r = check_text(&big, &Options::default());
     assert_eq!(r.diagnostics[0].code, "input.too_large");
     assert!(r.diagnostics[0].message.contains("MB"));

@@ -1,7 +1,5 @@
 //! Required sections per era (rules.md §2), with the words real reports use for them.
 
-use crate::result::Era;
-
 /// One required section (eras 2019/2021) or topic (era 2008).
 #[derive(Debug)]
 pub struct SectionSpec {
@@ -20,7 +18,7 @@ pub struct SectionSpec {
     pub mentions: &'static [&'static str],
 }
 
-const NATIONAL_FORMAT: &[SectionSpec] = &[
+pub(crate) const NATIONAL_FORMAT: &[SectionSpec] = &[
     SectionSpec {
         id: "overview",
         title: "一、总体情况",
@@ -71,7 +69,7 @@ const NATIONAL_FORMAT: &[SectionSpec] = &[
     },
 ];
 
-const ARTICLE_32_TOPICS: &[SectionSpec] = &[
+pub(crate) const ARTICLE_32_TOPICS: &[SectionSpec] = &[
     SectionSpec {
         id: "active_disclosure",
         title: "（一）主动公开政府信息的情况",
@@ -135,10 +133,3 @@ const ARTICLE_32_TOPICS: &[SectionSpec] = &[
         mentions: &["其他需要报告", "需要说明"],
     },
 ];
-
-pub fn section_specs(era: Era) -> &'static [SectionSpec] {
-    match era {
-        Era::E2008 => ARTICLE_32_TOPICS,
-        Era::E2019 | Era::E2021 => NATIONAL_FORMAT,
-    }
-}

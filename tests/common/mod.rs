@@ -35,7 +35,31 @@ pub fn fixture(path: &str) -> String {
 pub mod gen {
     use std::collections::BTreeMap;
 
-    pub use nianbao::result::Era;
+    /// The eras the generator writes, declared here, apart from the checker's `format`.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Era {
+        E2008,
+        E2019,
+        E2021,
+    }
+
+    impl Era {
+        pub fn from_year(year: u16) -> Era {
+            match year {
+                0..=2018 => Era::E2008,
+                2019 | 2020 => Era::E2019,
+                _ => Era::E2021,
+            }
+        }
+
+        pub fn as_str(self) -> &'static str {
+            match self {
+                Era::E2008 => "2008",
+                Era::E2019 => "2019",
+                Era::E2021 => "2021",
+            }
+        }
+    }
     use nianbao::result::Number;
 
     pub const ACTIVE: &str = "active";

@@ -10,8 +10,7 @@
 
 #![allow(dead_code)]
 
-use nianbao::decode::{self, DecodeError, Decoded};
-use nianbao::extract::{self, docx::DocxError, Extracted, Format};
+use nianbao::input::{self, docx::DocxError, Decoded, Extracted, InputError};
 use nianbao::result::{CheckResult, SectionStatus, Severity, Span};
 use nianbao::{check_bytes, check_pair, check_text, Options};
 
@@ -92,7 +91,7 @@ fn checked_text(s: &str, opts: &Options) -> CheckResult {
     let r = check_text(s, opts);
     assert_consistent(&r);
     assert_spans_in(&r, s);
-    assert_eq!(r.is_unusable_input(), s.trim().is_empty() || s.len() > decode::MAX_INPUT_BYTES);
+    assert_eq!(r.is_unusable_input(), s.trim().is_empty() || s.len() > input::MAX_INPUT_BYTES);
     r
 }
 
@@ -138,7 +137,7 @@ pub struct HtmlRun {
 /// `html`: bytes → (lossy UTF-8) → `html_to_text` → `check_text`.
 pub fn html(data: &[u8]) -> HtmlRun {
     let src = String::from_utf8_lossy(data);
-    let text = extract::html::html_to_text(&src).0;
+    let text = input::html::html_to_text(&src).0;
     // The writer's layout: whole lines, at most one blank line in a row, none leading.
     assert!(text.is_empty() || text.ends_with('\n'), "text does not end its last line");
     assert!(!text.starts_with('\n') && !text.contains("\n\n\n"), "more than one blank line");
@@ -155,11 +154,11 @@ pub struct DocxRun {
 /// `docx`: bytes → `docx_to_text`, and `check_bytes` as a .docx. The two must agree: a zip is
 /// read as Word exactly when `docx_to_text` reads it, and the spans point into its text.
 pub fn docx(data: &[u8]) -> DocxRun {
-    let text = extract::docx::docx_to_text(data).map(|(text, _limits)| text);
+    let text = input::docx::docx_to_text(data).map(|(text, _limits)| text);
     let result = check_bytes(data, &Options { name: "a.docx".into(), era: None });
     assert_consistent(&result);
     assert_eq!(result.source.name, "a.docx");
-    if data.starts_with(b"PK") && data.len() <= decode::MAX_INPUT_BYTES {
+    if data.starts_with(b"PK") && data.len() <= input::MAX_INPUT_BYTES {
         match &text {
             Ok(t) if !t.trim().is_empty() => {
                 assert!(!result.is_unusable_input(), "read by docx_to_text, refused by check_bytes");
@@ -174,15 +173,15 @@ pub fn docx(data: &[u8]) -> DocxRun {
 
 /// What the `decode` target ran.
 pub struct DecodeRun {
-    pub decoded: Result<Decoded, DecodeError>,
-    pub extracted: Result<Extracted, DecodeError>,
+    pub decoded: Result<Decoded, InputError>,
+    pub extracted: Result<Extracted, InputError>,
 }
 
 /// `decode`: bytes → `decode`, and `extract` with a name that hints nothing. Unless the bytes
 /// are a zip (read as .docx), extract decodes exactly as `decode` does.
 pub fn decode(data: &[u8]) -> DecodeRun {
-    let decoded = decode::decode(data);
-    let extracted = extract::extract(data, "x");
+    let decoded = input::text::decode(data);
+    let extracted = input::read(data, "x");
     if let Ok(d) = &decoded {
         assert!(!d.text.trim().is_empty(), "decoded to blank text");
     }
@@ -194,12 +193,12 @@ pub fn decode(data: &[u8]) -> DecodeRun {
             (Err(e), x) => assert_eq!(x.as_ref().err(), Some(e), "extract and decode disagree"),
             (Ok(d), Ok(ex)) => {
                 assert_eq!(ex.encoding, d.encoding);
-                if ex.format == Format::Text {
+                if ex.format == "text" {
                     assert_eq!(ex.text, d.text);
                 }
             }
             // Markup with no text in it.
-            (Ok(_), Err(e)) => assert_eq!(e, &DecodeError::Empty),
+            (Ok(_), Err(e)) => assert_eq!(e, &InputError::Empty),
         }
     }
     DecodeRun { decoded, extracted }

@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
-use crate::normalize::NormText;
-use crate::text;
+use super::normalize::NormText;
+use super::search as text;
 
 /// How a heading is numbered. Reports use one style for their top level and others below it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,6 +65,7 @@ pub struct PageMetadata {
     pub index_number: Option<String>,
 }
 
+#[derive(Debug)]
 pub struct Document {
     pub norm: NormText,
     pub lines: Vec<Line>,
@@ -300,7 +301,7 @@ fn chinese_ordinal(s: &str) -> Option<(u32, usize)> {
     let mut len = 0;
     let mut seen_ten = false;
     for c in s.chars() {
-        let Some(d) = crate::normalize::chinese_numeral(c).filter(|&d| d > 0) else { break };
+        let Some(d) = super::normalize::chinese_numeral(c).filter(|&d| d > 0) else { break };
         if d == 10 {
             if seen_ten {
                 break;

@@ -6,15 +6,15 @@
 //! that rewards a run whose label names the row and otherwise keeps the format's order. Labels
 //! anchor; order fills the gaps.
 
-pub mod tokens;
-
 use std::ops::Range;
 
-use crate::document::Document;
+use super::sections::FoundSection;
+use super::tokens::{Token, TokenKind};
+use crate::format::Era;
 use crate::format::{self, BlockSpec, ColumnSpec, RowSpec, TableSpec};
-use crate::result::{Era, TableStatus};
-use crate::sections::FoundSection;
-use tokens::{Token, TokenKind, Value};
+use crate::result::TableStatus;
+use crate::text::document::Document;
+use crate::text::value::Value;
 
 #[derive(Debug, Clone)]
 pub struct Cell {
@@ -51,7 +51,7 @@ impl MappedTable {
 /// Reads the tables `era` requires. Each table is searched under its section; without one, by
 /// its own anchor words.
 pub fn read_tables(doc: &Document, era: Era, sections: &[FoundSection]) -> Vec<MappedTable> {
-    let specs = format::tables_for(era);
+    let specs = era.tables;
     let heading_lines: Vec<usize> = sections.iter().filter_map(|s| s.heading_line).collect();
     specs
         .iter()
@@ -95,7 +95,7 @@ fn region_by_anchor(
 
 fn is_anchor(doc: &Document, t: &Token, spec: &TableSpec) -> bool {
     let text = doc.text(&t.range);
-    text.len() <= 180 && spec.anchors.iter().any(|a| crate::text::contains(text, a))
+    text.len() <= 180 && spec.anchors.iter().any(|a| crate::text::search::contains(text, a))
 }
 
 fn read_table(
@@ -116,7 +116,7 @@ fn read_table(
         section_present,
     };
     let Some(lines) = region else { return table };
-    let all = tokens::tokenize(doc, lines);
+    let all = super::tokens::tokenize(doc, lines);
     // Prose before the table is not part of it.
     let Some(first) =
         all.iter().position(|t| is_anchor(doc, t, spec) || matches!(t.kind, TokenKind::Value(Value::Number(_))))
@@ -171,9 +171,9 @@ fn detect_variant(doc: &Document, spec: &'static TableSpec, era: Era, toks: &[To
     let labels: String = toks.iter().filter(|t| t.kind == TokenKind::Label).map(|t| doc.text(&t.range)).collect();
     let labels: String = labels.chars().filter(|c| !c.is_whitespace()).collect();
     let mut best = spec;
-    let mut best_score = (0usize, spec.variant == era);
+    let mut best_score = (0usize, spec.variant == era.as_str());
     for v in format::variants_of(spec.id) {
-        let score = (v.variant_keys.iter().filter(|k| labels.contains(*k)).count(), v.variant == era);
+        let score = (v.variant_keys.iter().filter(|k| labels.contains(*k)).count(), v.variant == era.as_str());
         if score > best_score {
             best = v;
             best_score = score;
@@ -214,7 +214,7 @@ fn split_blocks<'t>(
 
 /// N of "第二十条第（N）项".
 fn article_item(label: &str) -> Option<u8> {
-    let i = crate::text::find(label, "第二十条")?;
+    let i = crate::text::search::find(label, "第二十条")?;
     let rest = label[i + "第二十条".len()..].trim_start();
     let rest = rest.strip_prefix('第').unwrap_or(rest).trim_start_matches(['(', ' ']);
     let c = rest.chars().next()?;
@@ -277,7 +277,7 @@ fn label_row(doc: &Document, label: &Token, rows: &[(&'static BlockSpec, &'stati
     let mut best: Option<(usize, usize, usize)> = None;
     for (k, (_, row)) in rows.iter().enumerate() {
         for key in row.keys {
-            if let Some(pos) = crate::text::rfind(text, key) {
+            if let Some(pos) = crate::text::search::rfind(text, key) {
                 let cand = (pos + key.len(), key.len(), k);
                 if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
                     best = Some(cand);

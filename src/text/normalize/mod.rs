@@ -15,7 +15,7 @@ mod t2s_table;
 use std::ops::Range;
 
 /// Text rewritten for matching, plus the way back to the original.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NormText {
     pub text: String,
     /// The map back, as segments sorted by their normalised offset. Most of a report maps byte

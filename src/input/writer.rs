@@ -11,7 +11,7 @@
 
 use std::rc::Rc;
 
-use crate::tables::tokens::parse_value;
+use crate::text::value::parse_value;
 
 /// Largest colspan/rowspan honoured; larger values in hostile or broken markup are clamped.
 const MAX_SPAN: usize = 64;

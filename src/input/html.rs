@@ -7,7 +7,7 @@
 
 use super::markup::{decode_entities, Token, Tokenizer};
 use super::writer::Writer;
-use super::Limits;
+use super::{Extracted, Input, InputError, Limits};
 
 /// Elements whose content is never report text.
 const SKIPPED: &[&str] =
@@ -53,6 +53,18 @@ const BLOCKS: &[&str] = &[
 
 fn span_attr(t: &Token<'_>, key: &str) -> usize {
     t.attr(key).and_then(|v| v.trim().trim_end_matches(';').parse().ok()).unwrap_or(1)
+}
+
+/// The reader of HTML pages and clipboard fragments: decoded text that is markup, or that has
+/// tags and a page's name.
+pub fn read(input: &Input) -> Option<Result<Extracted, InputError>> {
+    let decoded = input.decoded().ok()?;
+    let named = input.named(&[".html", ".htm", ".shtml", ".xhtml", ".mht"]) && decoded.text.contains('<');
+    if !named && !looks_like_html(&decoded.text) {
+        return None;
+    }
+    let (text, limits) = html_to_text(&decoded.text);
+    Some(Ok(Extracted { text, format: "html", encoding: decoded.encoding, limits }))
 }
 
 /// The text of an HTML document or fragment.

@@ -6,12 +6,11 @@
 //! 行政诉讼) carries over from earlier clauses of the same sentence, as "其中结果维持72件" relies
 //! on it. The figure words and the cells they name are declared in [`FIGURES`].
 
+use super::{At, Findings};
 use crate::format::{APPLICATIONS, REVIEW_LITIGATION};
-use crate::normalize::NormText;
-use crate::result::{CellRef, Diagnostic, Number};
-use crate::tables::tokens::Value;
-use crate::tables::MappedTable;
-use crate::text;
+use crate::report::{MappedTable, Report};
+use crate::result::{CellRef, TableStatus};
+use crate::text::search as text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Subject {
@@ -221,40 +220,29 @@ fn subject_of(clause: &str) -> Option<Subject> {
 }
 
 fn table_sum(tables: &[MappedTable], table: &str, cells: &[(&str, &str)]) -> Option<i64> {
-    let t = tables.iter().find(|t| t.spec.id == table && t.status == crate::result::TableStatus::Present)?;
+    let t = tables.iter().find(|t| t.spec.id == table && t.status == TableStatus::Present)?;
     let mut sum = 0;
     for (row, col) in cells {
-        match &t.cell(row, col)?.value {
-            Value::Number(n) => sum += n.as_f64().round() as i64,
-            _ => return None,
-        }
+        // A blank cell is no figure to compare with.
+        sum += t.cell(row, col)?.value.number()?.as_f64().round() as i64;
     }
     Some(sum)
 }
 
-pub fn check_narrative(
-    prose: &NormText,
-    tables: &[MappedTable],
-    span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span,
-    out: &mut Vec<Diagnostic>,
-) {
-    for (offset, sentence) in text::sentences(&prose.text) {
+/// Figures and statements of the prose against the tables.
+pub fn narrative(report: &Report, out: &mut Findings) {
+    let tables = &report.tables;
+    for (offset, sentence) in text::sentences(&report.prose.text) {
         // Most sentences state no count and none of the statements checked; skip them whole.
         let relevant =
             !counts(sentence).is_empty() || ["收到", "接到", "维持"].iter().any(|w| text::contains(sentence, w));
         if relevant {
-            check_sentence(sentence, offset, tables, span, out);
+            check_sentence(sentence, offset, tables, out);
         }
     }
 }
 
-fn check_sentence(
-    sentence: &str,
-    offset: usize,
-    tables: &[MappedTable],
-    span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span,
-    out: &mut Vec<Diagnostic>,
-) {
+fn check_sentence(sentence: &str, offset: usize, tables: &[MappedTable], out: &mut Findings) {
     let mut subject = None;
     for (start, clause) in text::clauses(sentence) {
         if let Some(s) = subject_of(clause) {
@@ -262,7 +250,7 @@ fn check_sentence(
         }
         let Some(subj) = subject else { continue };
         let abs = |r: std::ops::Range<usize>| offset + start + r.start..offset + start + r.end;
-        check_statements(clause, subj, tables, &abs, span, out);
+        check_statements(clause, subj, tables, &abs, out);
         for (a, b, stated) in counts(clause) {
             let Some(fig) = FIGURES
                 .iter()
@@ -275,20 +263,15 @@ fn check_sentence(
                 continue;
             }
             let in_table = sums[0];
-            let mut d = Diagnostic::error(
-                "text.table_mismatch",
-                format!("正文称{}为 {} 件，表格中为 {}", fig.what, stated, in_table),
-            )
-            .with_table(fig.table)
-            .with_span(Some(span(abs(a..b + '件'.len_utf8()))))
-            .with_hint("核对正文中的数字与统计表是否一致");
-            d.cells = fig.cells[0]
-                .iter()
-                .map(|(r, c)| CellRef { row: r.to_string(), column: column_id(fig.table, c) })
-                .collect();
-            d.expected = Some(Number::Int(in_table));
-            d.actual = Some(Number::Int(stated));
-            out.push(d);
+            out.add("text.table_mismatch", format!("正文称{}为 {} 件，表格中为 {}", fig.what, stated, in_table))
+                .table(fig.table)
+                .at(At::Prose(abs(a..b + '件'.len_utf8())))
+                .hint("核对正文中的数字与统计表是否一致")
+                .cells(
+                    fig.cells[0].iter().map(|(r, c)| CellRef { row: r.to_string(), column: column_id(fig.table, c) }),
+                )
+                .expected(in_table)
+                .actual(stated);
         }
     }
 }
@@ -299,22 +282,18 @@ fn check_statements(
     subj: Subject,
     tables: &[MappedTable],
     abs: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>,
-    span: &dyn Fn(std::ops::Range<usize>) -> crate::result::Span,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     let none_received =
         ["未收到", "没有收到", "未接到"].iter().find_map(|w| text::find(clause, w).map(|p| (p, w.len())));
     if let (Some((p, len)), Subject::Applications) = (none_received, subj) {
         if let Some(n) = table_sum(tables, APPLICATIONS, &[("1", "total")]).filter(|&n| n > 0) {
-            let mut d =
-                Diagnostic::error("text.table_mismatch", format!("正文称未收到申请，表格中本年新收申请为 {n} 件"))
-                    .with_table(APPLICATIONS)
-                    .with_span(Some(span(abs(p..p + len))))
-                    .with_hint("核对正文与统计表");
-            d.cells = vec![CellRef { row: "1".into(), column: "total" }];
-            d.expected = Some(Number::Int(n));
-            d.actual = Some(Number::Int(0));
-            out.push(d);
+            out.add("text.table_mismatch", format!("正文称未收到申请，表格中本年新收申请为 {n} 件"))
+                .table(APPLICATIONS)
+                .at(At::Prose(abs(p..p + len)))
+                .cells([CellRef { row: "1".into(), column: "total" }])
+                .expected(n)
+                .actual(0);
         }
     }
     let all_upheld =
@@ -329,18 +308,12 @@ fn check_statements(
             groups.iter().flat_map(|g| ["corrected", "other", "pending"].map(|c| format!("{g}.{c}"))).collect();
         let pairs: Vec<(&str, &str)> = cols.iter().map(|c| ("data", c.as_str())).collect();
         if let Some(n) = table_sum(tables, REVIEW_LITIGATION, &pairs).filter(|&n| n > 0) {
-            let mut d = Diagnostic::error(
-                "text.table_mismatch",
-                format!("正文称均获维持，但表格中有 {n} 件结果纠正、其他结果或尚未审结"),
-            )
-            .with_table(REVIEW_LITIGATION)
-            .with_span(Some(span(abs(p..p + len))))
-            .with_hint("核对正文与统计表");
-            d.cells = pairs
-                .iter()
-                .map(|(r, c)| CellRef { row: r.to_string(), column: column_id(REVIEW_LITIGATION, c) })
-                .collect();
-            out.push(d);
+            out.add("text.table_mismatch", format!("正文称均获维持，但表格中有 {n} 件结果纠正、其他结果或尚未审结"))
+                .table(REVIEW_LITIGATION)
+                .at(At::Prose(abs(p..p + len)))
+                .cells(
+                    pairs.iter().map(|(r, c)| CellRef { row: r.to_string(), column: column_id(REVIEW_LITIGATION, c) }),
+                );
         }
     }
 }

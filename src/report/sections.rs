@@ -8,11 +8,12 @@
 
 use std::ops::Range;
 
-use crate::document::{Document, LineKind, NumberStyle};
 use crate::format::SectionSpec;
-use crate::normalize::NormText;
-use crate::result::{Era, SectionStatus};
-use crate::text;
+use crate::format::{Era, SectionRule};
+use crate::result::SectionStatus;
+use crate::text::document::{Document, LineKind, NumberStyle};
+use crate::text::normalize::NormText;
+use crate::text::search as text;
 
 #[derive(Debug, Clone)]
 pub struct FoundSection {
@@ -51,10 +52,9 @@ fn candidates(doc: &Document) -> Vec<(usize, Option<NumberStyle>, Range<usize>)>
 
 /// `body` is the report's text without page chrome, wrapped lines joined.
 pub fn find_sections(doc: &Document, era: Era, body: &NormText) -> Vec<FoundSection> {
-    let specs = crate::format::section_specs(era);
-    match era {
-        Era::E2008 => topics_2008(doc, specs, body),
-        Era::E2019 | Era::E2021 => national_sections(doc, specs, &body.text),
+    match era.section_rule {
+        SectionRule::Topics => topics(doc, era.sections, body),
+        SectionRule::Headings => national_sections(doc, era.sections, &body.text),
     }
 }
 
@@ -143,7 +143,7 @@ fn first_of(text: &str, words: &[&str]) -> Option<usize> {
     words.iter().filter_map(|w| text.find(w)).min()
 }
 
-fn topics_2008(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -> Vec<FoundSection> {
+fn topics(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -> Vec<FoundSection> {
     let prose = body.text.as_str();
     let clauses: Vec<(usize, &str)> = text::clauses(prose).collect();
     let cands = candidates(doc);

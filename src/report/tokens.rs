@@ -7,17 +7,8 @@
 
 use std::ops::Range;
 
-use crate::document::{Document, LineKind};
-use crate::result::Number;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Number(Number),
-    /// Blank, "—", "-", "/", "无": recorded as empty, not as 0.
-    Empty,
-    /// Text where a number belongs ("约5", "若干").
-    Invalid,
-}
+use crate::text::document::{Document, LineKind};
+use crate::text::value::{parse_value, Value};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TokenKind {
@@ -40,60 +31,6 @@ pub struct Token {
 impl Token {
     pub fn is_value(&self) -> bool {
         matches!(self.kind, TokenKind::Value(_))
-    }
-}
-
-const EMPTY_MARKERS: &[&str] = &["", "—", "——", "-", "--", "―", "–", "/", "\\", "无", "空", "/ ", "—/—", "×"];
-const UNITS: &[&str] = &["万元", "亿元", "元", "件", "个", "项", "条", "次", "%"];
-
-/// Reads a cell's text as a value, or None when it is a label.
-pub fn parse_value(s: &str) -> Option<Value> {
-    let s = s.trim();
-    if EMPTY_MARKERS.contains(&s) {
-        return Some(Value::Empty);
-    }
-    let mut body = s;
-    for u in UNITS {
-        if let Some(b) = body.strip_suffix(u) {
-            body = b.trim_end();
-            break;
-        }
-    }
-    let (neg, digits) = match body.as_bytes().first()? {
-        b'-' => (true, &body[1..]),
-        b'+' => (false, &body[1..]),
-        _ => (false, body),
-    };
-    let digits = digits.trim_start();
-    let d = digits.as_bytes();
-    if d.is_empty() || !d[0].is_ascii_digit() {
-        return None;
-    }
-    // Digits with thousands commas before an optional decimal point: "1,234", "160.5964".
-    let dot = d.iter().position(|&c| c == b'.');
-    let whole = &d[..dot.unwrap_or(d.len())];
-    let fraction = dot.map(|p| &d[p + 1..]);
-    if !whole.iter().all(|&c| c.is_ascii_digit() || c == b',') || whole.last() == Some(&b',') {
-        return None;
-    }
-    if fraction.is_some_and(|f| f.is_empty() || !f.iter().all(u8::is_ascii_digit)) {
-        return None;
-    }
-    // No report counts to 10^15; longer numbers are damage, and keeping values below that keeps
-    // every sum of a table far inside i64.
-    if whole.iter().filter(|c| c.is_ascii_digit()).count() > 15 {
-        return Some(Value::Invalid);
-    }
-    let int = whole.iter().filter(|c| c.is_ascii_digit()).fold(0i64, |v, &c| v * 10 + i64::from(c - b'0'));
-    let sign = if neg { -1 } else { 1 };
-    match fraction {
-        None => Some(Value::Number(Number::Int(sign * int))),
-        // Parsed as written (without commas), so the value is the nearest double to the text.
-        Some(_) => {
-            let v: f64 =
-                if whole.contains(&b',') { digits.replace(',', "").parse().ok()? } else { digits.parse().ok()? };
-            Some(Value::Number(Number::Dec(sign as f64 * v)))
-        }
     }
 }
 
@@ -133,7 +70,7 @@ pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
             None => {
                 // A cell split over lines continues until a sentence ends or a new numbered
                 // label or block header begins.
-                let starts_new = crate::document::numbering(t).is_some() || t.starts_with("第二十条");
+                let starts_new = crate::text::document::numbering(t).is_some() || t.starts_with("第二十条");
                 if label_open && !starts_new {
                     if let Some(last) = out.last_mut() {
                         if !doc.text(&last.range).ends_with(['。', ':']) {
@@ -198,30 +135,5 @@ fn row_line(t: &str, offset: usize, out: &mut Vec<Token>) {
     }
     if out.len() > before {
         out.push(Token { kind: TokenKind::RowEnd, range: offset + t.len()..offset + t.len() });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values() {
-        assert_eq!(parse_value("805"), Some(Value::Number(Number::Int(805))));
-        assert_eq!(parse_value("-3"), Some(Value::Number(Number::Int(-3))));
-        assert_eq!(parse_value("160.5964万元"), Some(Value::Number(Number::Dec(160.5964))));
-        assert_eq!(parse_value("251000元"), Some(Value::Number(Number::Int(251000))));
-        assert_eq!(parse_value("1,234"), Some(Value::Number(Number::Int(1234))));
-        assert_eq!(parse_value("1,234.5"), Some(Value::Number(Number::Dec(1234.5))));
-        assert_eq!(parse_value("96171.6"), Some(Value::Number(Number::Dec(96171.6))));
-        assert_eq!(parse_value("0.1"), Some(Value::Number(Number::Dec(0.1))));
-        assert_eq!(parse_value("12,"), None);
-        assert_eq!(parse_value("1.2.3"), None);
-        assert_eq!(parse_value("99999999999999999999"), Some(Value::Invalid));
-        assert_eq!(parse_value("—"), Some(Value::Empty));
-        assert_eq!(parse_value("/"), Some(Value::Empty));
-        assert_eq!(parse_value("1.属于国家秘密"), None);
-        assert_eq!(parse_value("规章"), None);
-        assert_eq!(parse_value("1."), None);
     }
 }

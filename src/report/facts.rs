@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use crate::document::{Document, LineKind};
-use crate::result::{AgencyLevel, Era};
-use crate::text;
+use crate::format::{AgencyLevel, Era};
+use crate::text::document::{Document, LineKind};
+use crate::text::search as text;
 
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
@@ -217,13 +217,13 @@ pub fn agency_level(name: &str) -> AgencyLevel {
 
 /// How many lines are headings of the national format's sections; a structural sign of a report.
 fn national_headings(doc: &Document) -> usize {
-    let specs = crate::format::section_specs(Era::E2021);
+    let specs = Era::latest().sections;
     let mut seen = [false; 8];
     for line in &doc.lines {
         if let LineKind::Heading(h) = &line.kind {
             let t = doc.text(&h.title);
             for (k, s) in specs.iter().enumerate() {
-                if crate::sections::heading_matches(s, t) {
+                if super::sections::heading_matches(s, t) {
                     seen[k] = true;
                 }
             }

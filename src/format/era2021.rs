@@ -1,6 +1,36 @@
-//! The tables of 国办公开办函〔2021〕30号 (era `2021`, reports for 2021 on).
+//! Era `2021`: reports for 2021 on, in the format of 国办公开办函〔2021〕30号 under the 2019 条例.
 
 use super::*;
+
+pub(super) const ERA: EraSpec = EraSpec {
+    id: "2021",
+    first_year: 2021,
+    label: "2021 年格式",
+    notice: "国办公开办函〔2021〕30号",
+    sections: sections::NATIONAL_FORMAT,
+    section_rule: SectionRule::Headings,
+    missing_hint: NATIONAL_MISSING_HINT,
+    missing_hints: NATIONAL_MISSING_HINTS,
+    tables: TABLES,
+    words: &["本年制发", "现行有效件数", "逾期不补正"],
+    weak_words: &["第二十条", "本年新收政府信息公开申请"],
+    deadlines: ARTICLE_49,
+    statements: &[
+        // 《政府信息公开信息处理费管理办法》: 六 states what was charged, or that nothing was.
+        Statement {
+            section: "other",
+            level: None,
+            requirements: &[Requirement {
+                name: "信息处理费",
+                anywhere: &["处理费"],
+                in_section: &["收费", "收取", "费用"],
+            }],
+            message: "“六、其他需要报告的事项”未报告信息处理费的收取情况",
+            hint: "依《政府信息公开信息处理费管理办法》写明收取金额，未收取的写明“未收取信息处理费”",
+        },
+        OVERSIGHT_RESULTS,
+    ],
+};
 
 const DECISIONS: &[ColumnSpec] =
     &[ColumnSpec { id: "decisions", label: "本年处理决定数量", kind: CellKind::Count }];
@@ -9,7 +39,8 @@ pub(super) const TABLES: &[TableSpec] = &[
     TableSpec {
         id: ACTIVE,
         title: "主动公开政府信息情况",
-        variant: Era::E2021,
+        short: "主动公开表",
+        variant: "2021",
         section: "active_disclosure",
         anchors: &["第二十条", "信息内容"],
         variant_keys: &["本年制发", "本年废止", "现行有效", "本年处理决定", "本年收费金额"],
@@ -41,11 +72,14 @@ pub(super) const TABLES: &[TableSpec] = &[
             },
         ],
         equations: &[],
+        row_groups: &[],
+        column_groups: &[],
     },
     TableSpec {
         id: APPLICATIONS,
         title: "收到和处理政府信息公开申请情况",
-        variant: Era::E2021,
+        short: "依申请公开表",
+        variant: "2021",
         section: "applications",
         anchors: APPLICATIONS_ANCHORS,
         variant_keys: &["逾期不补正", "收费通知", "不再处理其政府信息公开申请"],
@@ -68,6 +102,8 @@ pub(super) const TABLES: &[TableSpec] = &[
             columns: APPLICANT_COLUMNS,
         }],
         equations: &[ROW_SUM, column_sum!("3.6.1", "3.6.2", "3.6.3"), BALANCE],
+        row_groups: APPLICATION_ROW_GROUPS,
+        column_groups: APPLICANT_COLUMN_GROUPS,
     },
     REVIEW_LITIGATION_TABLE,
 ];

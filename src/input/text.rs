@@ -1,4 +1,4 @@
-//! Bytes → text. Reports arrive as files in whatever encoding their site used: UTF-8 with or
+//! Bytes → text, and the reader of plain text. Reports arrive as files in whatever encoding their site used: UTF-8 with or
 //! without BOM, UTF-16 from Windows tools, GB18030/GBK/GB2312 from mainland sites, Big5 from
 //! 繁體 mirrors. Before anything is read they must become text, or a clear reason why not.
 //!
@@ -10,62 +10,7 @@
 
 use std::sync::LazyLock;
 
-/// Largest input checked. Real reports are 10–200 KB (a .docx up to a few MB with images);
-/// far larger inputs are not reports, and refusing them keeps the page responsive.
-pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecodeError {
-    Empty,
-    TooLarge(usize),
-    /// Looks like a binary file; the string names what it seems to be.
-    Binary(&'static str),
-    UnknownEncoding,
-    /// A .docx that could not be read; the string says why.
-    BrokenDocx(&'static str),
-    /// A zip archive that is not a Word document; the string names what it is.
-    NotWord(&'static str),
-    /// A part of a .docx inflates past the limit (bytes): a zip bomb, or not a report.
-    InflatedTooLarge(usize),
-}
-
-impl DecodeError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            DecodeError::Empty => "input.empty",
-            DecodeError::TooLarge(_) | DecodeError::InflatedTooLarge(_) => "input.too_large",
-            DecodeError::Binary(_) | DecodeError::NotWord(_) => "input.binary",
-            DecodeError::UnknownEncoding => "input.encoding",
-            DecodeError::BrokenDocx(_) => "input.broken",
-        }
-    }
-
-    pub fn message(&self) -> String {
-        let mb = |n: usize| n as f64 / 1048576.0;
-        match self {
-            DecodeError::Empty => "输入为空：请粘贴年度报告全文，或选择报告文件".to_string(),
-            DecodeError::TooLarge(n) => format!(
-                "输入过大（{:.1} MB），超过 {} MB 的上限；年度报告通常小于 1 MB，请确认选择的是报告本身",
-                mb(*n),
-                MAX_INPUT_BYTES / 1048576
-            ),
-            DecodeError::Binary(kind) => {
-                format!("这不是文本文件（看起来是{kind}），无法读取；请把报告文字复制出来再检查")
-            }
-            DecodeError::UnknownEncoding => {
-                "无法识别文件的文字编码（支持 UTF-8、UTF-16、GB18030/GBK、Big5）；请用记事本另存为 UTF-8 后再试"
-                    .to_string()
-            }
-            DecodeError::BrokenDocx(why) => format!("Word 文件无法读取：{why}；请用 Word 打开后另存为 .docx 再试"),
-            DecodeError::NotWord(kind) => {
-                format!("这是{kind}，不是 Word 文档（.docx）；请提供报告的 Word、网页或文本文件")
-            }
-            DecodeError::InflatedTooLarge(limit) => {
-                format!("Word 文件解压后超过 {:.0} MB 的上限，可能已损坏或不是年度报告，未作检查", mb(*limit))
-            }
-        }
-    }
-}
+use super::{Extracted, Input, InputError, Limits, MAX_INPUT_BYTES};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -247,28 +192,38 @@ fn detect_legacy(bytes: &[u8]) -> Option<Decoded> {
     Some(Decoded { text: best.2, encoding: best.3.name() })
 }
 
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+/// The reader of plain text: whatever no other reader claims.
+pub fn read(input: &Input) -> Option<Result<Extracted, InputError>> {
+    Some(input.decoded().map(|d| Extracted {
+        text: d.text.clone(),
+        format: "text",
+        encoding: d.encoding,
+        limits: Limits::default(),
+    }))
+}
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(DecodeError::TooLarge(bytes.len()));
+        return Err(InputError::TooLarge(bytes.len()));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let text = std::str::from_utf8(rest).map_err(|_| DecodeError::UnknownEncoding)?;
+        let text = std::str::from_utf8(rest).map_err(|_| InputError::UnknownEncoding)?;
         return non_empty(text.to_string(), "UTF-8");
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return non_empty(utf16(rest, true).ok_or(DecodeError::UnknownEncoding)?, "UTF-16LE");
+        return non_empty(utf16(rest, true).ok_or(InputError::UnknownEncoding)?, "UTF-16LE");
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return non_empty(utf16(rest, false).ok_or(DecodeError::UnknownEncoding)?, "UTF-16BE");
+        return non_empty(utf16(rest, false).ok_or(InputError::UnknownEncoding)?, "UTF-16BE");
     }
     if let Some(kind) = binary_kind(bytes) {
-        return Err(DecodeError::Binary(kind));
+        return Err(InputError::Binary(kind));
     }
     if let Some((text, enc)) = bomless_utf16(bytes) {
         return non_empty(text, enc);
     }
     if looks_binary(bytes) {
-        return Err(DecodeError::Binary("二进制数据"));
+        return Err(InputError::Binary("二进制数据"));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return non_empty(text.to_string(), "UTF-8");
@@ -277,13 +232,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         let (text, _) = decode_legacy(bytes, enc);
         return non_empty(text, enc.name());
     }
-    let decoded = detect_legacy(bytes).ok_or(DecodeError::UnknownEncoding)?;
+    let decoded = detect_legacy(bytes).ok_or(InputError::UnknownEncoding)?;
     non_empty(decoded.text, decoded.encoding)
 }
 
-fn non_empty(text: String, encoding: &'static str) -> Result<Decoded, DecodeError> {
+fn non_empty(text: String, encoding: &'static str) -> Result<Decoded, InputError> {
     if text.trim().is_empty() {
-        return Err(DecodeError::Empty);
+        return Err(InputError::Empty);
     }
     Ok(Decoded { text, encoding })
 }
@@ -303,9 +258,9 @@ mod tests {
         assert_eq!(decode(&bomless).unwrap(), Decoded { text: report.into(), encoding: "UTF-16LE" });
         let bomless_be: Vec<u8> = report.encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert_eq!(decode(&bomless_be).unwrap().encoding, "UTF-16BE");
-        assert_eq!(decode(b"   \n"), Err(DecodeError::Empty));
-        assert_eq!(decode(b"%PDF-1.4 ..."), Err(DecodeError::Binary("PDF 文件")));
-        assert_eq!(decode(b"\x00\x01\x02garbage\x00\x03"), Err(DecodeError::Binary("二进制数据")));
+        assert_eq!(decode(b"   \n"), Err(InputError::Empty));
+        assert_eq!(decode(b"%PDF-1.4 ..."), Err(InputError::Binary("PDF 文件")));
+        assert_eq!(decode(b"\x00\x01\x02garbage\x00\x03"), Err(InputError::Binary("二进制数据")));
     }
 
     #[test]

@@ -1,6 +1,23 @@
-//! The tables of 国办公开办函〔2019〕60号 (era `2019`, reports for 2019 and 2020).
+//! Era `2019`: reports for 2019 and 2020, in the format of 国办公开办函〔2019〕60号 under the
+//! 2019 条例.
 
 use super::*;
+
+pub(super) const ERA: EraSpec = EraSpec {
+    id: "2019",
+    first_year: 2019,
+    label: "2019 年格式",
+    notice: "国办公开办函〔2019〕60号",
+    sections: sections::NATIONAL_FORMAT,
+    section_rule: SectionRule::Headings,
+    missing_hint: NATIONAL_MISSING_HINT,
+    missing_hints: NATIONAL_MISSING_HINTS,
+    tables: TABLES,
+    words: &["本年新制作", "对外公开总数量"],
+    weak_words: &[],
+    deadlines: ARTICLE_49,
+    statements: &[OVERSIGHT_RESULTS],
+};
 
 const PROJECT_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec { id: "previous", label: "上一年项目数量", kind: CellKind::Count },
@@ -12,7 +29,8 @@ pub(super) const TABLES: &[TableSpec] = &[
     TableSpec {
         id: ACTIVE,
         title: "主动公开政府信息情况",
-        variant: Era::E2019,
+        short: "主动公开表",
+        variant: "2019",
         section: "active_disclosure",
         anchors: &["第二十条", "信息内容"],
         variant_keys: &[
@@ -66,12 +84,24 @@ pub(super) const TABLES: &[TableSpec] = &[
                 ],
             },
         ],
-        equations: &[],
+        equations: &[Equation {
+            code: "table.implausible",
+            block: "20.1",
+            sweep: Sweep::EachRow,
+            relation: Relation::AtMost,
+            lhs: &["new_published"],
+            rhs: &["total_published"],
+            message: "{at}：本年新公开数量 {actual} 大于对外公开总数量 {expected}",
+            hint: "对外公开总数量应包含本年新公开的数量",
+        }],
+        row_groups: &[],
+        column_groups: &[],
     },
     TableSpec {
         id: APPLICATIONS,
         title: "收到和处理政府信息公开申请情况",
-        variant: Era::E2019,
+        short: "依申请公开表",
+        variant: "2019",
         section: "applications",
         anchors: APPLICATIONS_ANCHORS,
         variant_keys: &[],
@@ -82,6 +112,8 @@ pub(super) const TABLES: &[TableSpec] = &[
             columns: APPLICANT_COLUMNS,
         }],
         equations: &[ROW_SUM, column_sum!("3.6"), BALANCE],
+        row_groups: APPLICATION_ROW_GROUPS,
+        column_groups: APPLICANT_COLUMN_GROUPS,
     },
     REVIEW_LITIGATION_TABLE,
 ];

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use super::markup::{decode_entities, Token, Tokenizer};
 use super::writer::Writer;
 use super::zip::{self, ZipError};
-use super::Limits;
+use super::{Extracted, Input, InputError, Limits};
 
 /// Largest inflated XML part read; real reports' document.xml is far below 1 MB.
 pub const MAX_INFLATED_BYTES: usize = 32 * 1024 * 1024;
@@ -20,6 +20,24 @@ pub enum DocxError {
     Zip(ZipError),
     /// A zip without word/document.xml; the names say what it is instead.
     NotWord(&'static str),
+}
+
+/// The reader of Word files: a zip (or a file named .docx that starts like one).
+pub fn read(input: &Input) -> Option<Result<Extracted, InputError>> {
+    let bytes = input.bytes;
+    if !(bytes.starts_with(b"PK\x03\x04") || (bytes.starts_with(b"PK") && input.named(&[".docx"]))) {
+        return None;
+    }
+    Some(
+        docx_to_text(bytes)
+            .map(|(text, limits)| Extracted { text, format: "docx", encoding: "UTF-8", limits })
+            .map_err(|e| match e {
+                DocxError::NotWord(kind) => InputError::NotWord(kind),
+                DocxError::Zip(ZipError::TooLarge(limit)) => InputError::InflatedTooLarge(limit),
+                DocxError::Zip(ZipError::Unsupported(_)) => InputError::BrokenDocx("使用了不支持的压缩方式"),
+                DocxError::Zip(_) => InputError::BrokenDocx("文件不完整或已损坏"),
+            }),
+    )
 }
 
 /// The text of a .docx file.
