@@ -1,129 +1,14 @@
 // nianbao web page: wires the textarea, files and buttons to the wasm checker and renders results.
 //
 // Runs as a classic inline script after the wasm-bindgen "no-modules" glue (global `wasm_bindgen`)
-// and after `NIANBAO_WASM` / `NIANBAO_SAMPLE` are defined. Everything lives inside this function
-// so none of our names can collide with the glue's top-level declarations.
+// and after `NIANBAO_WASM` / `NIANBAO_SAMPLE` are defined, inside the function scope build.mjs
+// wraps around www/shared.js (labels, verdict, sorting, loading the wasm) and this file. Everything
+// lives inside this function so none of our names can collide with the glue's top-level declarations.
 //
 // Rules kept throughout: report text and results only reach the DOM through textContent /
 // createElement (never innerHTML), and no inline styles or handlers appear in markup (strict CSP).
 (function () {
   "use strict";
-
-  // ---------------------------------------------------------------------------------------------
-  // Labels (Chinese) for the ids of rules.md / output-contract.md
-  // ---------------------------------------------------------------------------------------------
-
-  const ERA_LABELS = { "2008": "2008 年条例", "2019": "2019 年格式", "2021": "2021 年格式" };
-  const LEVEL_LABELS = { department: "部门", government: "政府", township: "乡镇" };
-  const SEVERITY_LABELS = { error: "错误", warning: "提醒", info: "说明" };
-  const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
-  const STATUS_MARKS = {
-    present: { mark: "✓", word: "已包含" },
-    mentioned: { mark: "~", word: "仅提及" },
-    missing: { mark: "✗", word: "缺少" },
-  };
-
-  const TABLE_TITLES = {
-    active: "主动公开政府信息情况",
-    applications: "收到和处理政府信息公开申请情况",
-    review_litigation: "政府信息公开行政复议、行政诉讼情况",
-  };
-
-  const COLUMN_LABELS = {
-    // applications
-    natural_person: "自然人",
-    commercial: "商业企业",
-    research: "科研机构",
-    social_welfare: "社会公益组织",
-    legal_service: "法律服务机构",
-    other_org: "其他",
-    total: "总计",
-    // active
-    new_made: "本年新制作数量",
-    new_published: "本年新公开数量",
-    total_published: "对外公开总数量",
-    previous: "上一年项目数量",
-    change: "本年增/减",
-    decisions: "（本年）处理决定数量",
-    projects: "采购项目数量",
-    amount: "采购总金额",
-    issued: "本年制发件数",
-    repealed: "本年废止件数",
-    in_force: "现行有效件数",
-    amount_wan_yuan: "本年收费金额（万元）",
-    // review_litigation (second part of `group.column`)
-    upheld: "结果维持",
-    corrected: "结果纠正",
-    other: "其他结果",
-    pending: "尚未审结",
-  };
-
-  const REVIEW_GROUPS = {
-    review: "行政复议",
-    litigation_direct: "行政诉讼·未经复议直接起诉",
-    litigation_after_review: "行政诉讼·复议后起诉",
-  };
-
-  // Header group over the applicant columns, as in the official format.
-  const APPLICANT_ORG_COLUMNS = ["commercial", "research", "social_welfare", "legal_service", "other_org"];
-
-  // [short label shown in the grid, full label of the format (tooltip)]
-  const APPLICATION_ROWS = {
-    "1": ["一、本年新收申请", "一、本年新收政府信息公开申请数量"],
-    "2": ["二、上年结转申请", "二、上年结转政府信息公开申请数量"],
-    "3.1": ["（一）予以公开", "（一）予以公开"],
-    "3.2": ["（二）部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
-    "3.3.1": ["1. 属于国家秘密", "1.属于国家秘密"],
-    "3.3.2": ["2. 其他法律行政法规禁止公开", "2.其他法律行政法规禁止公开"],
-    "3.3.3": ["3. 危及“三安全一稳定”", "3.危及“三安全一稳定”"],
-    "3.3.4": ["4. 保护第三方合法权益", "4.保护第三方合法权益"],
-    "3.3.5": ["5. 属于三类内部事务信息", "5.属于三类内部事务信息"],
-    "3.3.6": ["6. 属于四类过程性信息", "6.属于四类过程性信息"],
-    "3.3.7": ["7. 属于行政执法案卷", "7.属于行政执法案卷"],
-    "3.3.8": ["8. 属于行政查询事项", "8.属于行政查询事项"],
-    "3.4.1": ["1. 本机关不掌握相关信息", "1.本机关不掌握相关政府信息"],
-    "3.4.2": ["2. 没有现成信息需另行制作", "2.没有现成信息需要另行制作"],
-    "3.4.3": ["3. 补正后申请内容仍不明确", "3.补正后申请内容仍不明确"],
-    "3.5.1": ["1. 信访举报投诉类申请", "1.信访举报投诉类申请"],
-    "3.5.2": ["2. 重复申请", "2.重复申请"],
-    "3.5.3": ["3. 要求提供公开出版物", "3.要求提供公开出版物"],
-    "3.5.4": ["4. 无正当理由大量反复申请", "4.无正当理由大量反复申请"],
-    "3.5.5": ["5. 要求确认或重新出具已获取信息", "5.要求行政机关确认或重新出具已获取信息"],
-    "3.6": ["（六）其他处理", "（六）其他处理"],
-    "3.6.1": ["1. 逾期不补正、不再处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"],
-    "3.6.2": ["2. 逾期未缴费、不再处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"],
-    "3.6.3": ["3. 其他", "3.其他"],
-    "3.7": ["（七）总计", "（七）总计"],
-    "4": ["四、结转下年度继续办理", "四、结转下年度继续办理"],
-  };
-
-  // Merged group rows of the applications table, shown once before their first sub-row.
-  const APPLICATION_GROUPS = {
-    "3": "三、本年度办理结果",
-    "3.3": "（三）不予公开",
-    "3.4": "（四）无法提供",
-    "3.5": "（五）不予处理",
-    "3.6": "（六）其他处理",
-  };
-
-  const ACTIVE_BLOCKS = {
-    "20.1": "第二十条第（一）项",
-    "20.5": "第二十条第（五）项",
-    "20.6": "第二十条第（六）项",
-    "20.8": "第二十条第（八）项",
-    "20.9": "第二十条第（九）项",
-  };
-
-  const ACTIVE_ROWS = {
-    regulations: "规章",
-    normative_documents: "规范性文件",
-    licensing: "行政许可",
-    other_services: "其他对外管理服务事项",
-    penalty: "行政处罚",
-    coercion: "行政强制",
-    fees: "行政事业性收费",
-    procurement: "政府集中采购",
-  };
 
   // ---------------------------------------------------------------------------------------------
   // State and elements
@@ -171,25 +56,16 @@
   // Start-up
   // ---------------------------------------------------------------------------------------------
 
-  function base64ToBytes(b64) {
-    const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes;
-  }
-
   async function init() {
     wireEvents();
     if (typeof NIANBAO_SAMPLE !== "string" || NIANBAO_SAMPLE === "") els.sample.hidden = true;
     try {
-      if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
-      if (typeof wasm_bindgen !== "function") throw new Error("wasm_bindgen glue is missing");
-      if (typeof NIANBAO_WASM !== "string") throw new Error("NIANBAO_WASM is missing");
-      await wasm_bindgen({ module_or_path: base64ToBytes(NIANBAO_WASM) });
+      await loadWasm(typeof wasm_bindgen === "function" ? wasm_bindgen : null, typeof NIANBAO_WASM === "string" ? NIANBAO_WASM : null);
     } catch (err) {
       showInitError(err);
       return;
     }
+    fillEras();
     ready = true;
     els.body.dataset.state = "ready";
     window.nianbaoReadyMs = performance.now();
@@ -199,6 +75,20 @@
     if (els.textarea.value.trim() !== "") checkNow();
   }
 
+  // The era selector offers 自动识别 and the eras the core declares, newest first.
+  function fillEras() {
+    const chosen = els.era.value;
+    const options = [el("option", null, "自动识别")];
+    options[0].value = "auto";
+    for (const era of labelsOf(wasm_bindgen).eras) {
+      const o = el("option", null, era.label);
+      o.value = era.id;
+      options.push(o);
+    }
+    els.era.replaceChildren(...options);
+    els.era.value = options.some((o) => o.value === chosen) ? chosen : "auto";
+  }
+
   // Never leave a blank page: say what blocked the checker and what would fix it.
   function showInitError(err) {
     els.body.dataset.state = "error";
@@ -206,7 +96,7 @@
       "浏览器阻止了 WebAssembly，检查器无法启动。",
       "本页面需要支持 WebAssembly 的新版浏览器（Chrome、Edge、Firefox、Safari 的近期版本）；" +
         "如果页面由网站提供，其内容安全策略（Content-Security-Policy）须包含 'wasm-unsafe-eval'。" +
-        "技术信息：" + (err && err.message ? err.message : String(err)),
+        "技术信息：" + errorText(err),
       "fatal"
     );
     setStatus("检查器未能加载。");
@@ -268,9 +158,7 @@
     const t0 = performance.now();
     let text = plain;
     if (html) {
-      const extracted = safeCall(() =>
-        wasm_bindgen.check_bytes(new TextEncoder().encode(html), { name: "clipboard.html", era: els.era.value })
-      );
+      const extracted = safeCall(() => wasm_bindgen.check_bytes(utf8(html), Object.assign({ name: "clipboard.html" }, options())));
       if (extracted && typeof extracted.text === "string" && extracted.text.trim() !== "") text = extracted.text;
     }
     if (!text) return;
@@ -284,11 +172,6 @@
     const file = els.file.files && els.file.files[0];
     if (file) checkFile(file);
     els.file.value = ""; // picking the same file again must fire `change` again
-  }
-
-  function hasFiles(e) {
-    const types = e.dataTransfer && e.dataTransfer.types;
-    return !!types && Array.from(types).includes("Files");
   }
 
   function handleDragEnter(e) {
@@ -330,7 +213,7 @@
   function handleFindingClick(e) {
     const item = e.target.closest("[data-index]");
     if (!item || !lastResult) return;
-    const diag = sortedDiagnostics(lastResult)[Number(item.dataset.index)];
+    const diag = shownDiagnostics(lastResult)[Number(item.dataset.index)];
     if (!diag) return;
     if (diag.span) selectSpan(diag.span);
     if (diag.table && Array.isArray(diag.cells) && diag.cells.length) {
@@ -360,14 +243,29 @@
     return { era: els.era.value || "auto" };
   }
 
-  // The core never throws on bad input, but a bug in it must not kill the page.
+  // The core throws only when the options are wrong (its message says which and what is allowed);
+  // a bug in it must not kill the page either. Either way the banner says what happened.
   function safeCall(fn) {
     try {
       return fn();
     } catch (err) {
-      showBanner("检查时出现内部错误。", "请把报告文字和下面的信息反馈给开发者：" + (err && err.message ? err.message : String(err)));
+      const e = describeCallError(err);
+      if (e.usage) showRefused(e.message);
+      else showBanner("检查时出现内部错误。", "请把报告文字和下面的信息反馈给开发者：" + e.message);
+      setStatus("未能检查。");
       return null;
     }
+  }
+
+  // The core refused the options (e.g. an era it does not know): say so where the verdict goes,
+  // not beside an older result.
+  function showRefused(message) {
+    showIdle();
+    els.verdict.className = "verdict verdict-input";
+    els.verdict.dataset.verdict = "refused";
+    els.verdictLine.textContent = "未能检查";
+    els.verdictSub.textContent = message;
+    showBanner(message, "请在“格式”中另选一项，或选“自动识别”。");
   }
 
   // Checks the whole textarea now. `extraMs` adds time already spent (e.g. extracting a paste).
@@ -393,13 +291,13 @@
     setStatus("正在读取 " + file.name + " …");
     let bytes;
     try {
-      bytes = new Uint8Array(await file.arrayBuffer());
+      bytes = await toBytes(file);
     } catch (err) {
-      showBanner("无法读取文件“" + file.name + "”。", String(err && err.message ? err.message : err));
+      showBanner("无法读取文件“" + file.name + "”。", errorText(err));
       return;
     }
     const t0 = performance.now();
-    let result = safeCall(() => wasm_bindgen.check_bytes(bytes, { name: file.name, era: els.era.value }));
+    let result = safeCall(() => wasm_bindgen.check_bytes(bytes, Object.assign({ name: file.name }, options())));
     if (!result) return;
     currentFileName = file.name;
     if (inputError(result) || typeof result.text !== "string" || result.text === "") {
@@ -427,14 +325,14 @@
       return;
     }
     const read = async (file) => {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      return { file, result: safeCall(() => wasm_bindgen.check_bytes(bytes, { name: file.name, era: els.era.value })) };
+      const bytes = await toBytes(file);
+      return { file, result: safeCall(() => wasm_bindgen.check_bytes(bytes, Object.assign({ name: file.name }, options()))) };
     };
     let both;
     try {
       both = await Promise.all([read(a), read(b)]);
     } catch (err) {
-      showBanner("无法读取文件。", String(err && err.message ? err.message : err));
+      showBanner("无法读取文件。", errorText(err));
       return;
     }
     if (both.some((x) => !x.result)) return;
@@ -493,20 +391,11 @@
     document.dispatchEvent(new CustomEvent("nianbao-checked"));
   }
 
-  function inputError(result) {
-    return (result.diagnostics || []).find(
-      (d) => typeof d.code === "string" && d.code.startsWith("input.") && d.severity === "error"
-    );
-  }
-
-  const FORMAT_LABELS = { text: "纯文本", html: "网页", docx: "Word" };
-
   function statusText(result, ms) {
     const parts = [];
     const failed = !!inputError(result);
     if (currentFileName) {
-      const src = result.source || {};
-      const kind = failed ? [] : [FORMAT_LABELS[src.format] || src.format, src.encoding].filter((x) => x && x !== "unknown");
+      const kind = failed ? [] : sourceKind(result);
       parts.push("文件：" + currentFileName + (kind.length ? "（" + kind.join("，") + "）" : ""));
     }
     if (failed) parts.push("未能读取");
@@ -527,11 +416,10 @@
     els.exportButton.disabled = false;
     renderVerdict(result);
     renderFacts(result);
-    const usable = !inputError(result);
-    const isReport = usable && !(result.document && result.document.is_annual_report === false);
-    renderChecklist(isReport ? result : null);
-    renderFindings(result, isReport);
-    renderTables(isReport ? result : null);
+    const report = isReport(result);
+    renderChecklist(report ? result : null);
+    renderFindings(result);
+    renderTables(report ? result : null);
   }
 
   function showIdle() {
@@ -547,58 +435,23 @@
     setStatus(ready ? "检查器已就绪。" : "正在加载检查器…");
   }
 
-  function countSeverities(diags) {
-    const n = { error: 0, warning: 0, info: 0 };
-    for (const d of diags) if (d.severity in n) n[d.severity]++;
-    return n;
-  }
-
   function renderVerdict(result) {
-    const diags = result.diagnostics || [];
-    const error = inputError(result);
-    let kind, line, sub;
-    if (error) {
-      kind = "input";
-      line = error.message;
+    const v = summarise(result);
+    let sub;
+    if (v.kind === "input") {
       sub = currentFileName
         ? "文件“" + currentFileName + "”没有读取，左侧仍是之前的文字。"
         : "没有进行检查。";
-    } else if (result.document && result.document.is_annual_report === false) {
-      kind = "not-report";
-      line = "不是年度报告";
+    } else if (v.kind === "not-report") {
       sub = "这份文字看起来不是政府信息公开工作年度报告，未作章节和统计表检查。";
     } else {
-      const n = countSeverities(diags);
-      if (n.error > 0) {
-        kind = "errors";
-        line = "发现 " + n.error + " 个错误" + (n.warning ? "、" + n.warning + " 个提醒" : "");
-      } else if (n.warning > 0) {
-        kind = "warnings";
-        line = "未发现错误，有 " + n.warning + " 个提醒";
-      } else {
-        kind = "ok";
-        line = "未发现问题";
-      }
-      sub = coverageText(result) + (n.info ? "；另有 " + n.info + " 条说明" : "") + "。";
+      const c = coverageCounts(result);
+      sub = "必备章节 " + c.present + "/" + c.required + " 已包含" + (v.counts.infos ? "；另有 " + v.counts.infos + " 条说明" : "") + "。";
     }
-    els.verdict.className = "verdict verdict-" + kind;
-    els.verdict.dataset.verdict = kind;
-    els.verdictLine.textContent = line;
+    els.verdict.className = "verdict verdict-" + v.kind;
+    els.verdict.dataset.verdict = v.kind;
+    els.verdictLine.textContent = v.line;
     els.verdictSub.textContent = sub;
-  }
-
-  function coverageText(result) {
-    const c = coverageCounts(result);
-    return "必备章节 " + c.present + "/" + c.required + " 已包含";
-  }
-
-  function coverageCounts(result) {
-    const sections = result.sections || [];
-    const s = result.summary || {};
-    return {
-      present: typeof s.sections_present === "number" ? s.sections_present : sections.filter((x) => x.status === "present").length,
-      required: typeof s.sections_required === "number" ? s.sections_required : sections.length,
-    };
   }
 
   function renderFacts(result) {
@@ -607,7 +460,8 @@
     if (doc.title) facts.push(["标题", doc.title]);
     if (doc.agency) facts.push(["机关", doc.agency]);
     if (doc.year != null) facts.push(["年度", doc.year + " 年"]);
-    if (doc.era && ERA_LABELS[doc.era]) facts.push(["格式", ERA_LABELS[doc.era]]);
+    const era = doc.era ? labelsOf(wasm_bindgen).eraLabel(doc.era) : "";
+    if (era) facts.push(["格式", era]);
     if (doc.published) facts.push(["发布日期", doc.published]);
     if (LEVEL_LABELS[doc.agency_level]) facts.push(["机关层级", LEVEL_LABELS[doc.agency_level]]);
     els.facts.replaceChildren();
@@ -627,14 +481,14 @@
     const c = coverageCounts(result);
     els.coverage.textContent = c.present + "/" + c.required;
     for (const s of sections) {
-      const status = STATUS_MARKS[s.status] ? s.status : "missing";
+      const status = SECTION_STATUS[s.status] ? s.status : "missing";
       const li = el("li", "check-item status-" + status);
       li.dataset.section = s.id;
       li.dataset.status = status;
       li.append(
-        el("span", "check-mark", STATUS_MARKS[status].mark),
+        el("span", "check-mark", SECTION_STATUS[status].mark),
         el("span", "check-title", s.title || s.heading || s.id),
-        el("span", "check-word", STATUS_MARKS[status].word)
+        el("span", "check-word", SECTION_STATUS[status].word)
       );
       if (s.heading && s.title && s.heading !== s.title) {
         li.append(el("span", "check-heading", "原文：" + s.heading));
@@ -648,45 +502,28 @@
     }
   }
 
-  // Errors first, then warnings, then notes; the core's order is kept inside each group.
-  function sortedDiagnostics(result) {
-    return (result.diagnostics || [])
-      .map((d, i) => [d, i])
-      .sort((a, b) => (SEVERITY_RANK[a[0].severity] ?? 3) - (SEVERITY_RANK[b[0].severity] ?? 3) || a[1] - b[1])
-      .map((p) => p[0]);
-  }
-
-  function renderFindings(result, isReport) {
+  // Errors, then warnings, then notes; for a text that is not a report only the verdict's reason.
+  function renderFindings(result) {
     els.findings.replaceChildren();
-    let diags = sortedDiagnostics(result);
-    const notReport = !isReport && !inputError(result);
-    if (notReport && diags.some((d) => d.code === "doc.not_annual_report")) {
-      // Only the verdict matters for something that is not a report.
-      diags = diags.map((d) => (d.code === "doc.not_annual_report" ? d : null));
-    }
-    let shown = 0;
-    diags.forEach((d, index) => {
-      if (!d) return;
-      els.findings.append(renderFinding(d, index));
-      shown++;
-    });
-    els.findingsCount.textContent = shown ? String(shown) : "";
-    els.findingsBlock.hidden = shown === 0;
+    const diags = shownDiagnostics(result);
+    diags.forEach((d, index) => els.findings.append(renderFinding(d, index)));
+    els.findingsCount.textContent = diags.length ? String(diags.length) : "";
+    els.findingsBlock.hidden = diags.length === 0;
   }
 
   function renderFinding(d, index) {
-    const sev = SEVERITY_LABELS[d.severity] ? d.severity : "info";
-    const li = el("li", "finding sev-" + sev);
-    li.dataset.code = d.code;
-    li.dataset.severity = sev;
-    li.dataset.index = String(index); // index into sortedDiagnostics(lastResult)
+    const f = findingParts(d);
+    const li = el("li", "finding sev-" + f.severity);
+    li.dataset.code = f.code;
+    li.dataset.severity = f.severity;
+    li.dataset.index = String(index); // index into shownDiagnostics(lastResult)
     const head = el("div", "finding-head");
-    head.append(el("span", "sev-badge", SEVERITY_LABELS[sev]), el("span", "finding-msg", d.message || d.code));
+    head.append(el("span", "sev-badge", f.badge), el("span", "finding-msg", f.message));
     li.append(head);
-    if (d.hint) li.append(el("p", "finding-hint", d.hint));
+    if (f.hint) li.append(el("p", "finding-hint", f.hint));
     const meta = el("p", "finding-meta");
-    if (d.span && d.span.line) meta.append(el("span", "finding-line", "第 " + d.span.line + " 行"));
-    meta.append(el("code", "finding-code", d.code));
+    if (f.line) meta.append(el("span", "finding-line", f.line));
+    meta.append(el("code", "finding-code", f.code));
     li.append(meta);
     if (d.span || (d.cells && d.cells.length) || d.section) {
       li.tabIndex = 0;
@@ -707,20 +544,25 @@
     for (const t of tables) els.tables.append(renderTable(t, result, marks));
   }
 
+  // Titles, rows, columns, blocks and groups are labelled from the core's declarations
+  // (labelsOf → wasm formats()); an id the core does not declare is shown as it is.
   function renderTable(t, result, marks) {
+    const labels = labelsOf(wasm_bindgen);
+    const L = labels.table(t, result.document && result.document.era);
     const wrap = el("section", "stat-table status-" + t.status);
     wrap.dataset.table = t.id;
     // Not `data-status`: that attribute belongs to the checklist items (tests count them).
     wrap.dataset.tableStatus = t.status;
-    const title = el("h4", "stat-title", t.title || TABLE_TITLES[t.id] || t.id);
-    if (t.variant && ERA_LABELS[t.variant]) title.append(el("span", "stat-variant", ERA_LABELS[t.variant]));
+    const title = el("h4", "stat-title", t.title || (L && L.title) || t.id);
+    const variant = t.variant ? labels.eraLabel(t.variant) : "";
+    if (variant) title.append(el("span", "stat-variant", variant));
     wrap.append(title);
 
     if (t.status !== "present") {
       const diag = (result.diagnostics || []).find(
         (d) => d.table === t.id && (d.code === "table.missing" || d.code === "table.unreadable")
       );
-      const word = t.status === "unreadable" ? "无法读取" : "缺少";
+      const word = t.status === "unreadable" ? TABLE_STATUS.unreadable : TABLE_STATUS.missing;
       const reason = diag ? diag.message : t.status === "unreadable" ? "表格文字无法对应到规定格式" : "报告中没有这张统计表";
       const p = el("p", "table-problem");
       p.append(el("strong", null, word + "："), document.createTextNode(reason));
@@ -730,29 +572,37 @@
     }
 
     const cells = t.cells || [];
-    if (t.id === "active") {
-      // Each 第二十条 block has its own columns: one small grid per block.
-      for (const [block, blockCells] of groupBy(cells, (c) => activeBlock(c.row))) {
-        wrap.append(renderGrid(t.id, blockCells, marks, ACTIVE_BLOCKS[block] || block));
-      }
-    } else if (t.id === "review_litigation" && canPivotReview(cells)) {
-      wrap.append(renderReviewGrid(t.id, cells, marks));
-    } else {
-      wrap.append(renderGrid(t.id, cells, marks, null));
+    if (canPivot(cells)) {
+      wrap.append(renderPivotGrid(t.id, cells, marks, L));
+      return wrap;
+    }
+    // A table of several blocks (主动公开: one per 第二十条 item, each with its own columns): one
+    // small grid per block, captioned with the block's header.
+    const blocks = groupBy(cells, (c) => blockOf(L, c.row));
+    for (const [block, blockCells] of blocks) {
+      const caption = blocks.size > 1 || block ? (L && L.blockHeader(block)) || block : null;
+      wrap.append(renderGrid(t.id, blockCells, marks, caption, L));
     }
     return wrap;
   }
 
+  function blockOf(L, row) {
+    const declared = L ? L.blockOf(row) : null;
+    if (declared !== null) return declared;
+    const m = /^(\d+\.\d+)\.[a-z_]/.exec(row); // "20.1.regulations" of a row the core does not declare
+    return m ? m[1] : "";
+  }
+
   // The official review/litigation table is one row of 15 numbers under three header groups; that
   // is unreadable in a narrow column, so each group (行政复议, 行政诉讼…) becomes a row of 5 columns.
-  function canPivotReview(cells) {
+  function canPivot(cells) {
     return cells.length > 0 && cells.every((c) => c.row === cells[0].row && c.column.includes("."));
   }
 
-  function renderReviewGrid(tableId, cells, marks) {
-    const split = (c) => [c.column.slice(0, c.column.indexOf(".")), c.column.slice(c.column.indexOf(".") + 1)];
-    const groups = [...groupBy(cells, (c) => split(c)[0]).keys()];
-    const leaves = [...groupBy(cells, (c) => split(c)[1]).keys()];
+  function renderPivotGrid(tableId, cells, marks, L) {
+    const split = (column) => [column.slice(0, column.indexOf(".")), column.slice(column.indexOf(".") + 1)];
+    const groups = [...groupBy(cells, (c) => split(c.column)[0]).keys()];
+    const leaves = groupBy(cells, (c) => split(c.column)[1]);
     const byColumn = new Map(cells.map((c) => [c.column, c]));
 
     const scroller = el("div", "grid-scroll");
@@ -762,16 +612,17 @@
     const corner = el("th", "corner", "项目");
     corner.scope = "col";
     head.append(corner);
-    for (const leaf of leaves) head.append(headCell(leaf));
+    for (const [leaf, leafCells] of leaves) head.append(headCell(leaf, columnLabel(L, leafCells[0].column, leafCells[0].row)));
     thead.append(head);
     const tbody = el("tbody");
     for (const g of groups) {
+      const first = cells.find((c) => split(c.column)[0] === g);
       const tr = el("tr");
-      const th = el("th", "row-label", REVIEW_GROUPS[g] || g);
+      const th = el("th", "row-label", (L && L.columnGroup(first.column)) || g);
       th.scope = "row";
       th.title = g;
       tr.append(th);
-      for (const leaf of leaves) {
+      for (const leaf of leaves.keys()) {
         const cell = byColumn.get(g + "." + leaf);
         tr.append(cell ? renderCell(tableId, cell, marks) : el("td", "na"));
       }
@@ -780,11 +631,6 @@
     table.append(thead, tbody);
     scroller.append(table);
     return scroller;
-  }
-
-  function activeBlock(row) {
-    const m = /^(\d+\.\d+)\./.exec(row);
-    return m ? m[1] : row;
   }
 
   function groupBy(items, keyOf) {
@@ -798,7 +644,7 @@
   }
 
   // Rows and columns in the order their cells first appear.
-  function renderGrid(tableId, cells, marks, caption) {
+  function renderGrid(tableId, cells, marks, caption, L) {
     const rows = [...groupBy(cells, (c) => c.row).keys()];
     const columns = [...groupBy(cells, (c) => c.column).keys()];
     const byKey = new Map(cells.map((c) => [c.row + "\u0000" + c.column, c]));
@@ -806,30 +652,28 @@
     const scroller = el("div", "grid-scroll");
     const table = el("table", "grid grid-" + tableId);
     if (caption) table.append(el("caption", null, caption));
-    table.append(renderHead(tableId, columns));
+    table.append(renderHead(tableId, columns, rows[0], L));
 
     const tbody = el("tbody");
     const groupsShown = new Set();
     for (const row of rows) {
-      if (tableId === "applications") {
-        for (const g of applicationGroupsOf(row)) {
-          if (groupsShown.has(g)) continue;
-          groupsShown.add(g);
-          const tr = el("tr", "group-row");
-          const th = el("th", null, APPLICATION_GROUPS[g]);
-          th.colSpan = columns.length + 1;
-          th.scope = "rowgroup";
-          tr.append(th);
-          tbody.append(tr);
-        }
+      // Merged group rows of the format (三、本年度办理结果, （三）不予公开…), once before their first row.
+      for (const g of L ? L.rowGroups(row) : []) {
+        if (groupsShown.has(g.prefix)) continue;
+        groupsShown.add(g.prefix);
+        const tr = el("tr", "group-row");
+        const th = el("th", null, g.label);
+        th.colSpan = columns.length + 1;
+        th.scope = "rowgroup";
+        tr.append(th);
+        tbody.append(tr);
       }
       const tr = el("tr");
       if (tableId === "applications" && row === "3.7") tr.classList.add("total-row");
-      const [label, full] = rowLabel(tableId, row);
-      const th = el("th", "row-label");
+      const declared = L && L.row(row);
+      const th = el("th", "row-label", declared ? declared.short : row);
       th.scope = "row";
-      th.textContent = label;
-      th.title = row + (full ? " · " + full : ""); // the id of rules.md, for people comparing with the CLI
+      th.title = row + (declared ? " · " + declared.label : ""); // the id of rules.md, for people comparing with the CLI
       tr.append(th);
       for (const column of columns) {
         const cell = byKey.get(row + "\u0000" + column);
@@ -842,57 +686,26 @@
     return scroller;
   }
 
-  function applicationGroupsOf(row) {
-    const parts = row.split(".");
-    const groups = [];
-    for (let i = 1; i < parts.length; i++) {
-      const g = parts.slice(0, i).join(".");
-      if (APPLICATION_GROUPS[g]) groups.push(g);
-    }
-    return groups;
+  function columnLabel(L, column, row) {
+    const declared = L && L.column(column, row);
+    return declared ? declared.short : column;
   }
 
-  function rowLabel(tableId, row) {
-    if (tableId === "applications" && APPLICATION_ROWS[row]) return APPLICATION_ROWS[row];
-    if (tableId === "active") {
-      const name = row.replace(/^\d+\.\d+\./, "");
-      if (ACTIVE_ROWS[name]) return [ACTIVE_ROWS[name], ""];
-    }
-    if (tableId === "review_litigation" && row === "data") return ["件数", ""];
-    return [row, ""];
-  }
-
-  function columnLabel(column) {
-    const dot = column.indexOf(".");
-    const leaf = dot >= 0 ? column.slice(dot + 1) : column;
-    return COLUMN_LABELS[leaf] || leaf;
-  }
-
-  // Column group of the official format: 法人或其他组织 over the applicant kinds, 行政复议/行政诉讼
-  // over the review columns. null when a column stands alone.
-  function columnGroup(tableId, column) {
-    if (tableId === "applications" && APPLICANT_ORG_COLUMNS.includes(column)) return "法人或其他组织";
-    const dot = column.indexOf(".");
-    if (dot >= 0) {
-      const g = column.slice(0, dot);
-      return REVIEW_GROUPS[g] || g;
-    }
-    return null;
-  }
-
-  function renderHead(tableId, columns) {
+  // Two header rows where the format groups columns (法人或其他组织 over the applicant kinds,
+  // 行政复议/行政诉讼 over the review columns), one otherwise.
+  function renderHead(tableId, columns, row, L) {
     const thead = el("thead");
-    const groups = columns.map((c) => columnGroup(tableId, c));
+    const groups = columns.map((c) => (L ? L.columnGroup(c) : ""));
     const corner = el("th", "corner", "项目");
     corner.scope = "col";
     if (!groups.some((g) => g)) {
       const tr = el("tr");
       tr.append(corner);
-      for (const c of columns) tr.append(headCell(c));
+      for (const c of columns) tr.append(headCell(c, columnLabel(L, c, row)));
       thead.append(tr);
       return thead;
     }
-    // Two header rows: groups (merged) on top, leaf labels below; ungrouped columns span both.
+    // Groups (merged) on top, leaf labels below; ungrouped columns span both.
     const top = el("tr");
     const bottom = el("tr");
     corner.rowSpan = 2;
@@ -900,7 +713,7 @@
     for (let i = 0; i < columns.length; i++) {
       const g = groups[i];
       if (!g) {
-        const th = headCell(columns[i]);
+        const th = headCell(columns[i], columnLabel(L, columns[i], row));
         th.rowSpan = 2;
         top.append(th);
         continue;
@@ -911,15 +724,15 @@
       th.colSpan = span;
       th.scope = "colgroup";
       top.append(th);
-      for (let k = 0; k < span; k++) bottom.append(headCell(columns[i + k]));
+      for (let k = 0; k < span; k++) bottom.append(headCell(columns[i + k], columnLabel(L, columns[i + k], row)));
       i += span - 1;
     }
     thead.append(top, bottom);
     return thead;
   }
 
-  function headCell(column) {
-    const th = el("th", "col-label", columnLabel(column));
+  function headCell(column, label) {
+    const th = el("th", "col-label", label);
     th.scope = "col";
     th.title = column; // the column id of rules.md
     return th;
@@ -987,9 +800,8 @@
   // Selecting text in the textarea
   // ---------------------------------------------------------------------------------------------
 
-  // Selects [start, end) and scrolls the textarea so the selection sits about a third from the top.
-  // Browsers do not scroll a textarea to a programmatic selection, and soft-wrapped long lines make
-  // "line number × line height" wrong, so the offset is measured on an off-screen copy of the box.
+  // Selects [start, end) and scrolls the textarea so the selection sits about a third from the top
+  // (the offset is measured on an off-screen copy of the box: textareaOffset in shared.js).
   function selectSpan(span) {
     const ta = els.textarea;
     const len = ta.value.length;
@@ -1004,33 +816,12 @@
   let mirror = null;
 
   function offsetOfIndex(ta, index) {
-    const cs = getComputedStyle(ta);
     if (!mirror) {
-      mirror = document.createElement("div");
+      mirror = el("div", "textarea-mirror");
       mirror.setAttribute("aria-hidden", "true");
-      mirror.className = "textarea-mirror";
       document.body.append(mirror);
     }
-    const copy = [
-      "boxSizing", "width", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft",
-      "borderTopWidth", "borderRightWidth", "borderBottomWidth", "borderLeftWidth",
-      "fontFamily", "fontSize", "fontWeight", "fontStyle", "lineHeight", "letterSpacing",
-      "wordSpacing", "tabSize", "textIndent", "whiteSpace", "wordBreak", "overflowWrap",
-    ];
-    for (const p of copy) mirror.style[p] = cs[p];
-    // The textarea's content box is narrower by its scrollbar.
-    const scrollbar = ta.offsetWidth - ta.clientWidth - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);
-    mirror.style.width = ta.offsetWidth - Math.max(0, scrollbar) + "px";
-    mirror.textContent = ta.value.slice(0, index);
-    const marker = document.createElement("span");
-    marker.textContent = "\u200b";
-    mirror.append(marker);
-    const y = marker.offsetTop - parseFloat(cs.paddingTop);
-    mirror.textContent = "";
-    if (Number.isFinite(y)) return y;
-    // Fallback: count lines.
-    const line = ta.value.slice(0, index).split("\n").length - 1;
-    return line * (parseFloat(cs.lineHeight) || 20);
+    return textareaOffset(ta, index, mirror);
   }
 
   function flash(nodes) {
@@ -1080,13 +871,6 @@
 
   function setStatus(text) {
     els.status.textContent = text;
-  }
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
   }
 
   init();

@@ -70,6 +70,12 @@ function assemble(name, replacements, policy) {
 
 const inline = (scripts) => scripts.map((s) => `<script>${s}</script>`).join("\n");
 
+// What the front ends share (www/shared.js): a fragment of declarations put before a front end's
+// own script inside one function scope, so each bundle carries its own copy and nothing of it
+// reaches `window`. Its script hash is computed like any other inline script's (csp below).
+const shared = read("shared.js");
+const withShared = (frontEnd) => `(function () {\n"use strict";\n${shared}\n${frontEnd}\n})();\n`;
+
 const wasm = optimize(wasmPath);
 const glue = readFileSync(gluePath, "utf8");
 const wasmData = `const NIANBAO_WASM = "${wasm.toString("base64")}";\n`;
@@ -84,7 +90,7 @@ const write = (name, content) => {
 {
   const style = read("style.css");
   const data = wasmData + `const NIANBAO_SAMPLE = ${scriptSafe(JSON.stringify(read("sample.txt")))};\n`;
-  const scripts = [glue, data, read("app.js")].map(scriptSafe);
+  const scripts = [glue, data, withShared(read("app.js"))].map(scriptSafe);
   const html = assemble(
     "index.html",
     { "<!-- NIANBAO:STYLE -->": `<style>${style}</style>`, "<!-- NIANBAO:SCRIPTS -->": inline(scripts) },
@@ -95,11 +101,11 @@ const write = (name, content) => {
 }
 
 // The widget: everything inside one function, so that the glue's top-level `let wasm_bindgen`
-// is local and a second include of the script declares nothing twice.
-const widget = scriptSafe(`(function () {\n"use strict";\n${glue}\n${wasmData}${read("widget.js")}\n})();\n`);
+// and the shared declarations are local and a second include of the script declares nothing twice.
+const widget = scriptSafe(`(function () {\n"use strict";\n${glue}\n${wasmData}${shared}\n${read("widget.js")}\n})();\n`);
 write("nianbao-check.js", widget);
 {
-  const embedScript = scriptSafe(read("embed.js"));
+  const embedScript = scriptSafe(withShared(read("embed.js")));
   const scripts = [widget, embedScript];
   write("embed.html", assemble("embed.html", { "<!-- NIANBAO:SCRIPTS -->": inline(scripts) }, csp({ scripts })));
 }

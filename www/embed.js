@@ -1,7 +1,7 @@
 // embed.html: the checker as an iframe, for CMSs that strip <script> from their pages.
 //
-// Runs after the nianbao-check.js bundle (which defines <nianbao-check>). The parent page talks to
-// it with postMessage:
+// Runs after the nianbao-check.js bundle (which defines <nianbao-check>), inside a function scope
+// of its own with www/shared.js before it (build.mjs). The parent page talks to it with postMessage:
 //   parent → here   { type: "nianbao-check", text }     fills the textarea and checks it
 //   here → parent   { type: "nianbao-result", result }  after every check
 //                   { type: "nianbao-height", height }  whenever the page's height changes
@@ -132,10 +132,6 @@ nianbao-check { margin: 6px 0 0; }
       });
   }
 
-  function isInputError(result) {
-    return (result.diagnostics || []).some((d) => typeof d.code === "string" && d.code.startsWith("input.") && d.severity === "error");
-  }
-
   // ----- paste into the textarea: keep the tables of Word and web pages -----
 
   // The browser's plain text of a pasted table loses its rows and columns; the checker's reading
@@ -153,8 +149,8 @@ nianbao-check { margin: 6px 0 0; }
       textarea.setRangeText(text, start, end, "end");
       checkTextarea();
     };
-    extract(new TextEncoder().encode(html), "clipboard.html").then(
-      (result) => insert(!isInputError(result) && typeof result.text === "string" && result.text.trim() !== "" ? result.text : plain),
+    extract(utf8(html), "clipboard.html").then(
+      (result) => insert(!inputError(result) && typeof result.text === "string" && result.text.trim() !== "" ? result.text : plain),
       () => insert(plain)
     );
   });
@@ -162,7 +158,6 @@ nianbao-check { margin: 6px 0 0; }
   // ----- files dropped anywhere on the page (the widget handles drops onto itself) -----
 
   let dragDepth = 0;
-  const hasFiles = (e) => !!e.dataTransfer && Array.from(e.dataTransfer.types || []).includes("Files");
 
   document.addEventListener("dragenter", (e) => {
     if (!hasFiles(e)) return;
@@ -188,7 +183,7 @@ nianbao-check { margin: 6px 0 0; }
     const file = files[0];
     extract(file, file.name).then(
       (result) => {
-        if (isInputError(result) || typeof result.text !== "string" || result.text === "") {
+        if (inputError(result) || typeof result.text !== "string" || result.text === "") {
           // Not readable (PDF, image…): the widget shows why; the textarea keeps its text.
           post({ type: "nianbao-result", result });
           return;

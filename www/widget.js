@@ -1,8 +1,9 @@
 // <nianbao-check>: the embeddable checker for 政府信息公开工作年度报告.
 //
 // Runs inside the bundle's function scope (dist/nianbao-check.js), after the wasm-bindgen
-// "no-modules" glue (a local `wasm_bindgen`) and `const NIANBAO_WASM = "<base64>"`. Nothing is put
-// on the page's globals except the custom element name `nianbao-check`.
+// "no-modules" glue (a local `wasm_bindgen`), `const NIANBAO_WASM = "<base64>"` and www/shared.js
+// (labels, verdict, sorting, loading the wasm). Nothing is put on the page's globals except the
+// custom element name `nianbao-check`.
 //
 //   <textarea id="body"></textarea>
 //   <nianbao-check for="body"></nianbao-check>
@@ -31,13 +32,6 @@
   const FIELD_RETRY_FRAMES = 10;
   const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
   const MONO = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace';
-
-  const SEVERITY_LABELS = { error: "错误", warning: "提醒", info: "说明" };
-  const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
-  const ERA_LABELS = { "2008": "2008 年条例", "2019": "2019 年格式", "2021": "2021 年格式" };
-  const TABLE_SHORT = { active: "主动公开表", applications: "依申请公开表", review_litigation: "复议诉讼表" };
-  const TABLE_STATUS = { present: "已读取", missing: "缺少", unreadable: "无法读取" };
-  const FORMAT_LABELS = { text: "纯文本", html: "网页", docx: "Word" };
 
   // ---------------------------------------------------------------------------------------------
   // Style: `all: initial` on the host plus explicit values on every inner element, so neither the
@@ -182,81 +176,22 @@ button.where { color: #0969da; text-decoration: underline; }
 
   function loadChecker() {
     if (!initPromise) {
-      initPromise = (async () => {
-        if (typeof WebAssembly !== "object" || !WebAssembly || typeof WebAssembly.instantiate !== "function") {
-          const err = new Error("WebAssembly is not available in this browser");
-          err.nianbaoKind = "no-wasm";
-          throw err;
-        }
-        const bin = atob(NIANBAO_WASM);
-        const bytes = new Uint8Array(bin.length);
-        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-        await wasm_bindgen({ module_or_path: bytes });
-        return wasm_bindgen;
-      })();
+      initPromise = loadWasm(wasm_bindgen, NIANBAO_WASM);
     }
     return initPromise;
-  }
-
-  // Which start-up failure this is: "csp" (the page's policy forbids compiling WebAssembly),
-  // "no-wasm" (the browser has none), or "other".
-  function initFailureKind(err) {
-    if (err && err.nianbaoKind) return err.nianbaoKind;
-    const text = String((err && err.message) || err || "");
-    if (/content.security.policy|unsafe-eval|\bCSP\b/i.test(text)) return "csp";
-    if (err && (err.name === "EvalError" || err.name === "CompileError") && /refused|blocked|disallow/i.test(text)) return "csp";
-    return "other";
   }
 
   // ---------------------------------------------------------------------------------------------
   // Helpers
   // ---------------------------------------------------------------------------------------------
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function isInputError(d) {
-    return !!d && typeof d.code === "string" && d.code.startsWith("input.") && d.severity === "error";
-  }
-
-  function counts(result) {
-    const n = { errors: 0, warnings: 0, infos: 0 };
-    for (const d of result.diagnostics || []) {
-      if (d.severity === "error") n.errors++;
-      else if (d.severity === "warning") n.warnings++;
-      else if (d.severity === "info") n.infos++;
-    }
-    const s = result.summary || {};
-    if (typeof s.errors === "number") n.errors = s.errors;
-    if (typeof s.warnings === "number") n.warnings = s.warnings;
-    return n;
-  }
-
-  // The one-line verdict and its colour.
-  function summarise(result) {
-    const diags = result.diagnostics || [];
-    const inputError = diags.find(isInputError);
-    if (inputError) return { kind: "error", line: inputError.message || "无法读取输入" };
-    if (result.document && result.document.is_annual_report === false) return { kind: "error", line: "不是年度报告" };
-    const n = counts(result);
-    let line;
-    if (n.errors > 0) line = "发现 " + n.errors + " 个错误" + (n.warnings ? "、" + n.warnings + " 个提醒" : "");
-    else if (n.warnings > 0) line = "未发现错误，有 " + n.warnings + " 个提醒";
-    else line = "未发现问题";
+  // The one-line verdict and its colour (error, warning, ok).
+  function verdict(result) {
+    const v = summarise(result);
+    if (v.kind === "input" || v.kind === "not-report") return { kind: "error", line: v.line };
     const missing = (result.sections || []).filter((s) => s.status === "missing").length;
-    if (missing > 0) line += " · 缺少 " + missing + " 个章节";
-    return { kind: n.errors > 0 ? "error" : n.warnings > 0 ? "warning" : "ok", line };
-  }
-
-  function sortedDiagnostics(diags) {
-    return diags
-      .map((d, i) => [d, i])
-      .sort((a, b) => (SEVERITY_RANK[a[0].severity] ?? 3) - (SEVERITY_RANK[b[0].severity] ?? 3) || a[1] - b[1])
-      .map((p) => p[0]);
+    const kind = v.kind === "errors" ? "error" : v.kind === "warnings" ? "warning" : "ok";
+    return { kind, line: v.line + (missing > 0 ? " · 缺少 " + missing + " 个章节" : "") };
   }
 
   function readField(field) {
@@ -264,16 +199,6 @@ button.where { color: #0969da; text-decoration: underline; }
     if (typeof field.innerText === "string") return field.innerText;
     return field.textContent || "";
   }
-
-  async function toBytes(bytes) {
-    if (bytes instanceof Uint8Array) return bytes;
-    if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
-    if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (typeof Blob !== "undefined" && bytes instanceof Blob) return new Uint8Array(await bytes.arrayBuffer());
-    throw new TypeError("checkBytes expects a Uint8Array, an ArrayBuffer or a Blob");
-  }
-
-  const utf8 = (text) => new TextEncoder().encode(text);
 
   // ---------------------------------------------------------------------------------------------
   // The element
@@ -529,7 +454,7 @@ button.where { color: #0969da; text-decoration: underline; }
       try {
         result = call(api);
       } catch (err) {
-        this._showRuntimeError(err);
+        this._showCallError(err);
         throw err;
       }
       if (!result || typeof result !== "object") {
@@ -540,7 +465,7 @@ button.where { color: #0969da; text-decoration: underline; }
       this._result = result;
       this._checked = { text: meta.text !== null ? meta.text : typeof result.text === "string" ? result.text : "", from: meta.from, name: meta.name };
       this._render();
-      const n = counts(result);
+      const n = countSeverities(result);
       this.setAttribute("state", "ready");
       this.setAttribute("errors", String(n.errors));
       this.setAttribute("warnings", String(n.warnings));
@@ -705,7 +630,7 @@ button.where { color: #0969da; text-decoration: underline; }
       } else {
         this._setVerdict("error", "年报检查无法运行：检查器未能加载", false);
         m.append(
-          "年报检查器未能加载（" + String((err && err.message) || err) + "）。" +
+          "年报检查器未能加载（" + errorText(err) + "）。" +
             "如果本页面设置了内容安全策略（Content-Security-Policy），请在 script-src 中加入 ",
           el("code", null, "'wasm-unsafe-eval'"),
           "。"
@@ -717,27 +642,36 @@ button.where { color: #0969da; text-decoration: underline; }
     _showRuntimeError(err) {
       this.setAttribute("state", "error");
       this._setVerdict("error", "年报检查出错", false);
-      this._showMessage("检查时出错：" + String((err && err.message) || err) + "。请刷新页面后重试。");
+      this._showMessage("检查时出错：" + errorText(err) + "。请刷新页面后重试。");
+    }
+
+    // A call the core refused (its message says why, e.g. an unknown era) or a failure inside it.
+    _showCallError(err) {
+      const e = describeCallError(err);
+      if (!e.usage) {
+        this._showRuntimeError(err);
+        return;
+      }
+      this.setAttribute("state", "error");
+      this._setVerdict("error", "年报检查未能进行", false);
+      this._showMessage(e.message);
     }
 
     _render() {
       const result = this._result;
       const e = this._els;
       e.message.hidden = true;
-      const v = summarise(result);
+      const v = verdict(result);
       this._setVerdict(v.kind, "年报检查：" + v.line, true);
 
-      const diags = result.diagnostics || [];
-      const inputError = diags.find(isInputError);
-      const isReport = !inputError && !(result.document && result.document.is_annual_report === false);
+      const report = isReport(result);
       const parts = [];
 
-      const facts = this._factsLine(result, isReport);
+      const facts = this._factsLine(result, report);
       if (facts) parts.push(facts);
 
       // Findings: errors, then warnings, then notes. For a non-report only the verdict's reason.
-      let shown = sortedDiagnostics(diags);
-      if (!isReport && !inputError) shown = shown.filter((d) => d.code === "doc.not_annual_report");
+      const shown = shownDiagnostics(result);
       const locatable = this._canLocate();
       if (shown.length) {
         const ol = el("ol", "findings");
@@ -746,29 +680,29 @@ button.where { color: #0969da; text-decoration: underline; }
         parts.push(ol);
       }
 
-      if (isReport) {
+      if (report) {
         const sections = result.sections || [];
         if (sections.length) parts.push(this._sectionsLine(result, sections));
         const tables = result.tables || [];
-        if (tables.length) parts.push(this._tablesLine(tables));
+        if (tables.length) parts.push(this._tablesLine(result, tables));
       }
-      if (!shown.length && isReport) parts.push(el("p", "note", "没有发现问题。"));
+      if (!shown.length && report) parts.push(el("p", "note", "没有发现问题。"));
       e.details.replaceChildren(...parts);
     }
 
-    _factsLine(result, isReport) {
+    _factsLine(result, report) {
       const doc = result.document || {};
       const bits = [];
-      if (isReport) {
+      if (report) {
         if (doc.agency) bits.push(doc.agency);
         if (doc.year != null) bits.push(doc.year + " 年度");
-        if (doc.era && ERA_LABELS[doc.era]) bits.push("按 " + ERA_LABELS[doc.era] + "检查");
+        const era = doc.era ? labelsOf(wasm_bindgen).eraLabel(doc.era) : "";
+        if (era) bits.push("按 " + era + "检查");
         if (doc.published) bits.push("发布于 " + doc.published);
       }
       const c = this._checked || {};
       if (c.from === "file" || c.from === "bytes" || c.from === "paste") {
-        const src = result.source || {};
-        const kind = [FORMAT_LABELS[src.format], src.encoding].filter((x) => x && x !== "unknown");
+        const kind = sourceKind(result);
         let what = c.from === "paste" ? "粘贴的内容" : c.name ? "文件“" + c.name + "”" : "文件";
         if (kind.length && c.from !== "paste") what += "（" + kind.join("，") + "）";
         bits.push("检查的是" + what + (this._field ? "，编辑框未改动" : ""));
@@ -780,15 +714,15 @@ button.where { color: #0969da; text-decoration: underline; }
     }
 
     _finding(d, locatable) {
-      const sev = SEVERITY_LABELS[d.severity] ? d.severity : "info";
-      const li = el("li", "finding sev-" + sev);
+      const f = findingParts(d);
+      const li = el("li", "finding sev-" + f.severity);
       li.setAttribute("part", "finding");
-      li.dataset.code = String(d.code || "");
-      li.dataset.severity = sev;
-      li.append(el("span", "badge", SEVERITY_LABELS[sev]), el("span", "msg", d.message || d.code));
+      li.dataset.code = f.code;
+      li.dataset.severity = f.severity;
+      li.append(el("span", "badge", f.badge), el("span", "msg", f.message));
       const span = d.span;
-      if (span && span.line) {
-        const label = "第 " + span.line + " 行";
+      if (f.line) {
+        const label = f.line;
         if (locatable && Number.isFinite(span.start) && Number.isFinite(span.end)) {
           const b = el("button", "where", label);
           b.type = "button";
@@ -800,35 +734,36 @@ button.where { color: #0969da; text-decoration: underline; }
           li.append(el("span", "where", label));
         }
       }
-      if (d.hint) li.append(el("span", "hint", d.hint));
+      if (f.hint) li.append(el("span", "hint", f.hint));
       return li;
     }
 
     _sectionsLine(result, sections) {
       const p = el("p", "sections");
       p.setAttribute("part", "sections");
-      const s = result.summary || {};
-      const present = typeof s.sections_present === "number" ? s.sections_present : sections.filter((x) => x.status === "present").length;
-      const required = typeof s.sections_required === "number" ? s.sections_required : sections.length;
-      p.append(el("span", "label", "必备章节 " + present + "/" + required + "："));
+      const c = coverageCounts(result);
+      p.append(el("span", "label", "必备章节 " + c.present + "/" + c.required + "："));
       const missing = sections.filter((x) => x.status === "missing");
       const mentioned = sections.filter((x) => x.status === "mentioned");
       if (!missing.length && !mentioned.length) {
         p.append(el("span", "chip st-present", "齐全"));
         return p;
       }
-      for (const x of missing) p.append(el("span", "chip st-missing", "缺少“" + (x.title || x.heading || x.id) + "”"));
-      for (const x of mentioned) p.append(el("span", "chip st-mentioned", "仅提及“" + (x.title || x.heading || x.id) + "”"));
+      for (const x of missing) p.append(el("span", "chip st-missing", SECTION_STATUS.missing.word + "“" + (x.title || x.heading || x.id) + "”"));
+      for (const x of mentioned) p.append(el("span", "chip st-mentioned", SECTION_STATUS.mentioned.word + "“" + (x.title || x.heading || x.id) + "”"));
       return p;
     }
 
-    _tablesLine(tables) {
+    _tablesLine(result, tables) {
+      const labels = labelsOf(wasm_bindgen);
+      const docEra = result.document && result.document.era;
       const p = el("p", "tables");
       p.setAttribute("part", "tables");
       p.append(el("span", "label", "统计表："));
       for (const t of tables) {
         const status = TABLE_STATUS[t.status] ? t.status : "missing";
-        const chip = el("span", "chip st-" + status, (TABLE_SHORT[t.id] || t.title || t.id) + " " + TABLE_STATUS[status]);
+        const L = labels.table(t, docEra);
+        const chip = el("span", "chip st-" + status, ((L && L.short) || t.title || t.id) + " " + TABLE_STATUS[status]);
         chip.dataset.table = String(t.id);
         chip.dataset.tableStatus = status;
         if (t.title) chip.title = t.title;
@@ -860,28 +795,10 @@ button.where { color: #0969da; text-decoration: underline; }
       if (typeof f.scrollIntoView === "function") f.scrollIntoView({ block: "nearest" });
     }
 
-    // Vertical offset of character `index` inside a textarea, measured on a hidden copy (soft
-    // wrapping makes "line × line height" wrong). The copy lives in our shadow root.
+    // Vertical offset of character `index` inside a textarea, measured on a hidden copy that
+    // lives in our shadow root.
     _offsetOf(ta, index) {
-      const mirror = this._els.mirror;
-      const cs = getComputedStyle(ta);
-      const copy = [
-        "boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft",
-        "borderTopWidth", "borderRightWidth", "borderBottomWidth", "borderLeftWidth", "borderStyle",
-        "fontFamily", "fontSize", "fontWeight", "fontStyle", "lineHeight", "letterSpacing",
-        "wordSpacing", "tabSize", "textIndent", "whiteSpace", "wordBreak", "overflowWrap",
-      ];
-      for (const p of copy) mirror.style[p] = cs[p];
-      const scrollbar = ta.offsetWidth - ta.clientWidth - (parseFloat(cs.borderLeftWidth) || 0) - (parseFloat(cs.borderRightWidth) || 0);
-      mirror.style.width = ta.offsetWidth - Math.max(0, scrollbar) + "px";
-      mirror.textContent = ta.value.slice(0, index);
-      const marker = el("span", null, "\u200b");
-      mirror.append(marker);
-      const y = marker.offsetTop - (parseFloat(cs.paddingTop) || 0);
-      mirror.textContent = "";
-      if (Number.isFinite(y) && y >= 0) return y;
-      const line = ta.value.slice(0, index).split("\n").length - 1;
-      return line * (parseFloat(cs.lineHeight) || 20);
+      return textareaOffset(ta, index, this._els.mirror);
     }
   }
 

@@ -149,6 +149,96 @@ test("dropping two years of one agency compares them", async () => {
   await context.close();
 });
 
+test("the grid, the facts and the era selector are labelled from the core's formats()", async () => {
+  const { page, context, errors } = await open();
+  await drop(page, "年报.docx", input("report.docx"));
+  const seen = await page.evaluate(() => {
+    const formats = wasm_bindgen.formats();
+    const result = window.nianbaoLastResult;
+    const table = result.tables.find((t) => t.id === "applications");
+    const era = formats.eras.find((e) => e.id === table.variant);
+    const spec = era.tables.find((t) => t.id === "applications");
+    const rows = spec.blocks.flatMap((b) => b.rows);
+    const columns = spec.blocks.flatMap((b) => b.columns);
+    const rowHeader = (row) => document.querySelector(`[data-cell^="applications/${row}/"]`).closest("tr").querySelector("th.row-label");
+    const grid = document.querySelector('[data-table="applications"] table');
+    return {
+      eras: formats.eras.map((e) => [e.id, e.label]),
+      options: [...document.querySelectorAll("#era option")].map((o) => [o.value, o.textContent]),
+      docEra: formats.eras.find((e) => e.id === result.document.era).label,
+      facts: document.querySelector("#facts").textContent,
+      rows: rows.filter((r) => document.querySelector(`[data-cell^="applications/${r.id}/"]`)).map((r) => ({ want: r.short, full: r.label, shown: rowHeader(r.id).textContent, title: rowHeader(r.id).title })),
+      groups: spec.row_groups.map((g) => g.label),
+      groupRows: [...grid.querySelectorAll("tr.group-row")].map((tr) => tr.textContent),
+      columns: columns.map((c) => c.short),
+      columnHeads: [...grid.querySelectorAll("th.col-label")].map((th) => th.textContent),
+      columnGroups: spec.column_groups.map((g) => g.label),
+      columnGroupHeads: [...grid.querySelectorAll("th.col-group")].map((th) => th.textContent),
+      title: spec.title,
+      shownTitle: document.querySelector('[data-table="applications"] .stat-title').firstChild.textContent,
+      variant: document.querySelector('[data-table="applications"] .stat-variant').textContent,
+      variantLabel: era.label,
+    };
+  });
+  assert.ok(seen.eras.length >= 3, JSON.stringify(seen.eras));
+  assert.deepEqual(seen.options, [["auto", "自动识别"], ...seen.eras]);
+  assert.match(seen.facts, new RegExp(seen.docEra));
+  assert.ok(seen.rows.length >= 20, `${seen.rows.length} rows`);
+  for (const r of seen.rows) {
+    assert.equal(r.shown, r.want);
+    assert.ok(r.title.endsWith(" · " + r.full), r.title);
+  }
+  assert.deepEqual(seen.groupRows, seen.groups);
+  // Header cells in document order: the two-row ones (自然人, 总计) come before the grouped ones.
+  assert.deepEqual([...seen.columnHeads].sort(), [...seen.columns].sort());
+  assert.deepEqual(seen.columnGroupHeads, seen.columnGroups);
+  assert.equal(seen.shownTitle, seen.title);
+  assert.equal(seen.variant, seen.variantLabel);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an era the core does not know gets the core's message, not a blank page", async () => {
+  const { page, context, errors } = await open();
+  await paste(page, { "text/plain": fixture("seeds/jilin-kjj-2019.txt") });
+  assert.match(await page.textContent("#verdict-heading"), /发现 3 个错误/);
+  // The selector offers only the core's eras; a stale or edited page could still send another.
+  const expected = await page.evaluate(() => {
+    const select = document.querySelector("#era");
+    const option = document.createElement("option");
+    option.value = "2030";
+    option.textContent = "2030";
+    select.append(option);
+    select.value = "2030";
+    select.dispatchEvent(new Event("change"));
+    try {
+      wasm_bindgen.check("某某局2022年政府信息公开工作年度报告", { era: "2030" });
+      return null;
+    } catch (err) {
+      return err.message;
+    }
+  });
+  assert.ok(expected, "check() throws on an unknown era");
+  assert.match(expected, /2030/);
+  assert.equal(await page.textContent("#banner-title"), expected);
+  assert.equal(await page.isVisible("#banner"), true);
+  assert.equal(await page.textContent("#verdict-heading"), "未能检查");
+  assert.equal(await page.textContent("#verdict-sub"), expected);
+  assert.equal(await page.isVisible("#findings-block"), false, "the older result is not shown beside the message");
+  assert.equal(await page.getAttribute("body", "data-state"), "ready");
+
+  // Back to 自动识别: checked again, the message goes.
+  await page.evaluate(() => {
+    const select = document.querySelector("#era");
+    select.value = "auto";
+    select.dispatchEvent(new Event("change"));
+  });
+  assert.match(await page.textContent("#verdict-heading"), /发现 3 个错误/);
+  assert.equal(await page.isVisible("#banner"), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("clicking a finding selects the offending characters", async () => {
   const { page, context } = await open();
   const report = fixture("real/huaian-szf-2024-pdftotext.txt").replace("公开申请 3119 件", "公开申请 3118 件");

@@ -68,6 +68,17 @@ test("front-end code never writes HTML from data, never evaluates strings", () =
   }
 });
 
+test("front-end code declares no format labels of its own: they come from the core's formats()", () => {
+  const sources = readdirSync(www).filter((f) => /\.js$/.test(f) && f !== "build.mjs");
+  // Era, table, row, column and block labels of src/format/; the words of shared.js are not these.
+  const labels = ["年格式", "年条例", "依申请公开表", "收到和处理政府信息公开申请情况", "属于国家秘密", "本年新收", "法人或其他组织", "行政复议", "第二十条", "规范性文件", "本年制发件数"];
+  for (const file of sources) {
+    // Comments may name them; code may not.
+    const code = readFileSync(join(www, file), "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    for (const label of labels) assert.ok(!code.includes(label), `${file} declares “${label}”`);
+  }
+});
+
 test("the iframe form ignores messages from any origin but the one it was given", async () => {
   const own = browser.base.slice(0, -1);
   const foreign = browser.base.replace("127.0.0.1", "localhost");

@@ -21,6 +21,12 @@ const hostPages = {
       nianbao-check { all: unset; }</style></head><body>${field}
       <script src="nianbao-check.js"></script><script src="nianbao-check.js"></script></body></html>`,
   },
+  // A host that records its globals before the widget's script runs.
+  "/host-globals.html": {
+    body: `<!DOCTYPE html><html><head><meta charset="utf-8">
+      <script>window.__before = Object.getOwnPropertyNames(window);</script></head><body>${field}
+      <script src="nianbao-check.js"></script></body></html>`,
+  },
   // A host whose CSP lacks 'wasm-unsafe-eval'.
   "/host-strict.html": {
     headers: { "content-security-policy": "default-src 'none'; script-src 'self'; style-src 'self'" },
@@ -104,6 +110,22 @@ test("aggressive host CSS does not break the widget, and two includes do not thr
   await context.close();
 });
 
+test("the widget puts nothing on window but its element, the shared code included", async () => {
+  const { page, context, errors } = await browser.open(browser.base + "host-globals.html");
+  const result = nextResult(page);
+  await page.fill("#f", fixture("seeds/jilin-kjj-2019.txt"));
+  assert.equal((await result).errors, 3);
+  const added = await page.evaluate(() => Object.getOwnPropertyNames(window).filter((n) => !window.__before.includes(n) && n !== "__before"));
+  assert.deepEqual(added, []);
+  // Nor lexical globals (let/const/class at a script's top level are not window properties).
+  const names = ["wasm_bindgen", "NIANBAO_WASM", "summarise", "loadWasm", "SEVERITY_LABELS", "formatLabels", "el", "NianbaoCheck"];
+  const leaked = await page.evaluate((names) => names.filter((n) => { try { return (0, eval)("typeof " + n) !== "undefined"; } catch (_) { return true; } }), names);
+  assert.deepEqual(leaked, []);
+  assert.equal(await page.evaluate(() => customElements.get("nianbao-check") !== undefined), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("methods check text and files for scripts", async () => {
   const { page, context } = await browser.open(browser.base + "host-aggressive.html");
   const summary = await page.$eval("nianbao-check", async (el, text) => (await el.check(text)).summary, fixture("seeds/zibo-kjj-2017-workplan-not-a-report.txt"));
@@ -114,6 +136,30 @@ test("methods check text and files for scripts", async () => {
     return { format: r.source.format, errors: r.summary.errors, present: r.summary.sections_present };
   }, docx);
   assert.deepEqual(fromFile, { format: "docx", errors: 0, present: 6 });
+  await context.close();
+});
+
+test("the widget names tables and eras as the core's formats() does", async () => {
+  const { page, context, errors } = await browser.open(browser.base + "host-aggressive.html");
+  const docx = [...input("report.docx")];
+  const shown = await page.$eval("nianbao-check", async (el, bytes) => {
+    const r = await el.checkBytes(new Uint8Array(bytes), "年报.docx");
+    const chips = [...el.shadowRoot.querySelectorAll("[data-table]")].map((c) => [c.dataset.table, c.textContent]);
+    const facts = el.shadowRoot.querySelector('[part~="facts"]').textContent;
+    return { chips, facts, era: r.document.era, variants: Object.fromEntries(r.tables.map((t) => [t.id, t.variant])) };
+  }, docx);
+  // The core's declarations, read on the page (whose wasm_bindgen is a global; the widget's is not).
+  const index = await browser.open(browser.base, { ready: "body[data-state=ready]" });
+  const formats = await index.page.evaluate(() => wasm_bindgen.formats());
+  await index.context.close();
+  const eraLabel = formats.eras.find((e) => e.id === shown.era).label;
+  assert.match(shown.facts, new RegExp("按 " + eraLabel + "检查"));
+  assert.ok(shown.chips.length >= 3, JSON.stringify(shown.chips));
+  for (const [id, text] of shown.chips) {
+    const spec = formats.eras.find((e) => e.id === shown.variants[id]).tables.find((t) => t.id === id);
+    assert.equal(text, spec.short + " 已读取");
+  }
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

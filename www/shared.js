@@ -1,0 +1,298 @@
+// What the page (app.js), the widget (widget.js) and the iframe form (embed.js) have in common:
+// loading the wasm, the words shown for the result's ids, counting and summarising a result,
+// ordering findings, recognising input errors, the text parts of one finding, file bytes.
+//
+// A classic-script fragment, not a module (Chromium refuses module imports from file://):
+// build.mjs puts it inside each bundle's function scope, before the front end's own script, so
+// every name here is local to that bundle and nothing reaches `window`. Declarations only: loading
+// this file does nothing, so a bundle included twice stays harmless.
+//
+// Labels of eras, tables, rows and columns are not here: they come from the core
+// (`wasm_bindgen.formats()`, see formatLabels below), so they are declared once, in Rust.
+
+// -----------------------------------------------------------------------------------------------
+// Words for the ids of docs/output-contract.md
+// -----------------------------------------------------------------------------------------------
+
+const SEVERITY_LABELS = { error: "错误", warning: "提醒", info: "说明" };
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+const SECTION_STATUS = {
+  present: { mark: "✓", word: "已包含" },
+  mentioned: { mark: "~", word: "仅提及" },
+  missing: { mark: "✗", word: "缺少" },
+};
+const TABLE_STATUS = { present: "已读取", missing: "缺少", unreadable: "无法读取" };
+const FORMAT_LABELS = { text: "纯文本", html: "网页", docx: "Word" };
+const LEVEL_LABELS = { department: "部门", government: "政府", township: "乡镇" };
+
+// -----------------------------------------------------------------------------------------------
+// Labels of eras, tables, rows and columns: from the core's declarations (wasm formats())
+// -----------------------------------------------------------------------------------------------
+
+// An index over `formats` (wasm_bindgen.formats(): { eras: [{ id, label, tables: [...] }] }).
+//   eras               the eras, newest first
+//   eraLabel(id)       "2021 年格式"; "" for an unknown id
+//   table(t, docEra)   the labels of result table `t` (read as `t.variant`, in a report of era
+//                      `docEra`), or null when no era declares it
+function formatLabels(formats) {
+  const eras = formats && Array.isArray(formats.eras) ? formats.eras : [];
+  const eraById = new Map(eras.map((e) => [String(e.id), e]));
+  const views = new Map(); // the table declarations, indexed once each
+  const specOf = (eraId, tableId) => {
+    const era = eraById.get(String(eraId));
+    return (era && (era.tables || []).find((t) => t.id === tableId)) || null;
+  };
+  return {
+    eras,
+    eraLabel(id) {
+      const era = eraById.get(String(id));
+      return era ? era.label : "";
+    },
+    table(t, docEra) {
+      // The layout the table was read as names its era (variant); then the report's era; then any.
+      let spec = specOf(t.variant, t.id) || specOf(docEra, t.id);
+      for (const era of eras) spec = spec || specOf(era.id, t.id);
+      if (!spec) return null;
+      if (!views.has(spec)) views.set(spec, tableLabels(spec));
+      return views.get(spec);
+    },
+  };
+}
+
+// The labels of one declared table: rows and columns by id, its blocks, row and column groups.
+function tableLabels(spec) {
+  const rows = new Map(); // row id → { label, short, block }
+  const columns = new Map(); // block id + "\u0000" + column id, and column id → { label, short }
+  const blocks = new Map(); // block id → header
+  for (const b of spec.blocks || []) {
+    blocks.set(b.id, b.header || "");
+    for (const r of b.rows || []) rows.set(r.id, { label: r.label, short: r.short || r.label, block: b.id });
+    for (const c of b.columns || []) {
+      const label = { label: c.label, short: c.short || c.label };
+      columns.set(b.id + "\u0000" + c.id, label);
+      if (!columns.has(c.id)) columns.set(c.id, label);
+    }
+  }
+  const rowGroups = spec.row_groups || [];
+  const columnGroups = spec.column_groups || [];
+  return {
+    title: spec.title,
+    short: spec.short,
+    /** The row's label: { label, short, block }, or null for a row the format does not declare. */
+    row: (id) => rows.get(id) || null,
+    /** The column's label, in the block of row `rowId` when given: { label, short }, or null. */
+    column: (id, rowId) => {
+      const row = rowId !== undefined ? rows.get(rowId) : null;
+      return (row && columns.get(row.block + "\u0000" + id)) || columns.get(id) || null;
+    },
+    /** The id of the block row `rowId` belongs to ("20.1"; "" in a table of one block). */
+    blockOf: (rowId) => (rows.has(rowId) ? rows.get(rowId).block : null),
+    /** The header of a block ("第二十条第（一）项"), "" when the block has none. */
+    blockHeader: (id) => blocks.get(id) || "",
+    /** Merged group rows over row `rowId`, outermost first: [{ prefix, label }]. */
+    rowGroups: (rowId) => rowGroups.filter((g) => rowId.startsWith(g.prefix + ".")).sort((a, b) => a.prefix.length - b.prefix.length),
+    /** The header over column `id` (法人或其他组织, 行政复议…), or "" when it stands alone. */
+    columnGroup: (id) => {
+      const g = columnGroups.find((g) => (g.columns || []).includes(id));
+      return g ? g.label : "";
+    },
+  };
+}
+
+// The labels of the core in `bindgen` (loaded), computed once per bundle.
+let coreLabels = null;
+function labelsOf(bindgen) {
+  if (!coreLabels) coreLabels = formatLabels(bindgen && typeof bindgen.formats === "function" ? bindgen.formats() : null);
+  return coreLabels;
+}
+
+// -----------------------------------------------------------------------------------------------
+// Loading the checker
+// -----------------------------------------------------------------------------------------------
+
+function base64ToBytes(b64) {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/** Instantiates the wasm carried as base64 with the wasm-bindgen glue `bindgen`; resolves to it. */
+async function loadWasm(bindgen, base64) {
+  if (typeof WebAssembly !== "object" || !WebAssembly || typeof WebAssembly.instantiate !== "function") {
+    const err = new Error("WebAssembly is not available in this browser");
+    err.nianbaoKind = "no-wasm";
+    throw err;
+  }
+  if (typeof bindgen !== "function") throw new Error("wasm_bindgen glue is missing");
+  if (typeof base64 !== "string") throw new Error("NIANBAO_WASM is missing");
+  await bindgen({ module_or_path: base64ToBytes(base64) });
+  return bindgen;
+}
+
+// Which start-up failure this is: "csp" (the page's policy forbids compiling WebAssembly),
+// "no-wasm" (the browser has none), or "other".
+function initFailureKind(err) {
+  if (err && err.nianbaoKind) return err.nianbaoKind;
+  const text = String((err && err.message) || err || "");
+  if (/content.security.policy|unsafe-eval|\bCSP\b/i.test(text)) return "csp";
+  if (err && (err.name === "EvalError" || err.name === "CompileError") && /refused|blocked|disallow/i.test(text)) return "csp";
+  return "other";
+}
+
+/** The message of anything thrown. */
+function errorText(err) {
+  return String((err && err.message) || err);
+}
+
+// What a call of check/check_bytes/check_pair threw. The core throws an Error whose message is
+// for the user (in Chinese) when the options are wrong, e.g. an unknown era; a failure inside the
+// core (a panic) arrives as a WebAssembly.RuntimeError. { usage: true } for the first kind.
+function describeCallError(err) {
+  const panic = typeof WebAssembly === "object" && !!WebAssembly && err instanceof WebAssembly.RuntimeError;
+  return { usage: err instanceof Error && !panic, message: errorText(err) };
+}
+
+// -----------------------------------------------------------------------------------------------
+// Reading a result
+// -----------------------------------------------------------------------------------------------
+
+function isInputError(d) {
+  return !!d && typeof d.code === "string" && d.code.startsWith("input.") && d.severity === "error";
+}
+
+/** The diagnostic saying the input could not be read (not a .docx, a PDF, too large…), if any. */
+function inputError(result) {
+  return (result.diagnostics || []).find(isInputError);
+}
+
+/** Whether the result is of a readable annual report (sections and tables were checked). */
+function isReport(result) {
+  return !inputError(result) && !(result.document && result.document.is_annual_report === false);
+}
+
+function countSeverities(result) {
+  const n = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of result.diagnostics || []) {
+    if (d.severity === "error") n.errors++;
+    else if (d.severity === "warning") n.warnings++;
+    else if (d.severity === "info") n.infos++;
+  }
+  const s = result.summary || {};
+  if (typeof s.errors === "number") n.errors = s.errors;
+  if (typeof s.warnings === "number") n.warnings = s.warnings;
+  return n;
+}
+
+function coverageCounts(result) {
+  const sections = result.sections || [];
+  const s = result.summary || {};
+  return {
+    present: typeof s.sections_present === "number" ? s.sections_present : sections.filter((x) => x.status === "present").length,
+    required: typeof s.sections_required === "number" ? s.sections_required : sections.length,
+  };
+}
+
+// The verdict: kind is input | not-report | errors | warnings | ok; line is its one line.
+function summarise(result) {
+  const n = countSeverities(result);
+  const error = inputError(result);
+  if (error) return { kind: "input", line: error.message || "无法读取输入", counts: n, inputError: error };
+  if (result.document && result.document.is_annual_report === false) return { kind: "not-report", line: "不是年度报告", counts: n };
+  if (n.errors > 0) return { kind: "errors", line: "发现 " + n.errors + " 个错误" + (n.warnings ? "、" + n.warnings + " 个提醒" : ""), counts: n };
+  if (n.warnings > 0) return { kind: "warnings", line: "未发现错误，有 " + n.warnings + " 个提醒", counts: n };
+  return { kind: "ok", line: "未发现问题", counts: n };
+}
+
+// Errors first, then warnings, then notes; the core's order is kept inside each group.
+function sortDiagnostics(diags) {
+  return (diags || [])
+    .map((d, i) => [d, i])
+    .sort((a, b) => (SEVERITY_RANK[a[0].severity] ?? 3) - (SEVERITY_RANK[b[0].severity] ?? 3) || a[1] - b[1])
+    .map((p) => p[0]);
+}
+
+// The findings a front end lists: all of them, sorted; for a text that is not a report only the
+// verdict's reason (doc.not_annual_report), when there is one.
+function shownDiagnostics(result) {
+  const sorted = sortDiagnostics(result.diagnostics);
+  if (isReport(result) || inputError(result)) return sorted;
+  return sorted.some((d) => d.code === "doc.not_annual_report") ? sorted.filter((d) => d.code === "doc.not_annual_report") : sorted;
+}
+
+// The text parts of one finding: severity (normalised), its word, the message, the hint, where.
+function findingParts(d) {
+  const severity = SEVERITY_LABELS[d.severity] ? d.severity : "info";
+  return {
+    severity,
+    badge: SEVERITY_LABELS[severity],
+    message: d.message || String(d.code || ""),
+    hint: d.hint || "",
+    code: String(d.code || ""),
+    line: d.span && d.span.line ? "第 " + d.span.line + " 行" : "",
+  };
+}
+
+/** What the source was read as, e.g. ["Word"] or ["纯文本", "GB18030"]. */
+function sourceKind(result) {
+  const src = result.source || {};
+  return [FORMAT_LABELS[src.format] || src.format, src.encoding].filter((x) => x && x !== "unknown");
+}
+
+// -----------------------------------------------------------------------------------------------
+// Bytes
+// -----------------------------------------------------------------------------------------------
+
+/** A Uint8Array of a Uint8Array, ArrayBuffer, typed array/DataView, Blob or File. */
+async function toBytes(bytes) {
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (typeof Blob !== "undefined" && bytes instanceof Blob) return new Uint8Array(await bytes.arrayBuffer());
+  throw new TypeError("expected a Uint8Array, an ArrayBuffer or a Blob");
+}
+
+const utf8 = (text) => new TextEncoder().encode(text);
+
+// -----------------------------------------------------------------------------------------------
+// The DOM
+// -----------------------------------------------------------------------------------------------
+
+/** An element with a class and text (text only ever through textContent). */
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+/** Whether a drag carries files (dragging selected text keeps the browser's default). */
+function hasFiles(e) {
+  return !!e.dataTransfer && Array.from(e.dataTransfer.types || []).includes("Files");
+}
+
+// Vertical offset of character `index` inside textarea `ta`, measured on `mirror`, a hidden element
+// styled like the textarea: browsers do not scroll a textarea to a programmatic selection, and
+// soft-wrapped long lines make "line number × line height" wrong.
+function textareaOffset(ta, index, mirror) {
+  const cs = getComputedStyle(ta);
+  const copy = [
+    "boxSizing", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft",
+    "borderTopWidth", "borderRightWidth", "borderBottomWidth", "borderLeftWidth", "borderStyle",
+    "fontFamily", "fontSize", "fontWeight", "fontStyle", "lineHeight", "letterSpacing",
+    "wordSpacing", "tabSize", "textIndent", "whiteSpace", "wordBreak", "overflowWrap",
+  ];
+  for (const p of copy) mirror.style[p] = cs[p];
+  // The textarea's content box is narrower by its scrollbar.
+  const scrollbar = ta.offsetWidth - ta.clientWidth - (parseFloat(cs.borderLeftWidth) || 0) - (parseFloat(cs.borderRightWidth) || 0);
+  mirror.style.width = ta.offsetWidth - Math.max(0, scrollbar) + "px";
+  mirror.textContent = ta.value.slice(0, index);
+  const marker = el("span", null, "\u200b");
+  mirror.append(marker);
+  const y = marker.offsetTop - (parseFloat(cs.paddingTop) || 0);
+  mirror.textContent = "";
+  if (Number.isFinite(y) && y >= 0) return y;
+  // Fallback: count lines.
+  const line = ta.value.slice(0, index).split("\n").length - 1;
+  return line * (parseFloat(cs.lineHeight) || 20);
+}
