@@ -2,6 +2,7 @@
 #   make run   installs what is missing, builds the CLI and the page, and serves the page on
 #              127.0.0.1 (it also works opened from disk: dist/index.html)
 #   make test  runs every test: the Rust suites and the browser tests (.ci/run calls it)
+#   make docs  regenerates the diagnostic code tables from the catalogue
 #   make dist  builds the web files into dist/: index.html (the page, one file), nianbao-check.js
 #              (the widget), embed.html (its iframe form), demo.html, and the widget's package
 # Everything needed is installed from the package registries when missing.
@@ -16,7 +17,7 @@ WASM_BINDGEN_VERSION := 0.2.130
 WASM := target/wasm32-unknown-unknown/wasm/nianbao.wasm
 GLUE := target/wasm-bindgen
 
-.PHONY: run test bench deps deps-web build dist serve
+.PHONY: run test bench deps deps-web build dist serve docs
 
 # The Rust toolchain is the only prerequisite of the core and the CLI.
 deps:
@@ -55,6 +56,11 @@ run: build dist
 test: deps dist
 	$(CARGO) test --locked --all-targets
 	node --test --test-reporter=spec tests/browser/
+	bash tools/recipes.sh
+
+# Rewrites the code tables of README.md and docs/output-contract.md from src/catalogue.rs.
+docs: deps
+	NIANBAO_WRITE_DOCS=1 $(CARGO) test --locked --test catalogue
 
 bench: deps
 	$(CARGO) bench --locked

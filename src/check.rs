@@ -13,13 +13,18 @@ pub struct Options {
     pub era: Option<Era>,
 }
 
-/// A file checked: the text its spans point into, its result, and the report it was read as
-/// (None when it could not be read).
+/// A file checked: its result, and the report it was read as (None when it could not be read).
 #[derive(Debug)]
 pub struct Checked {
-    pub text: String,
     pub result: CheckResult,
     pub report: Option<Report>,
+}
+
+impl Checked {
+    /// The text read from the file, which the result's spans point into ("" when unread).
+    pub fn text(&self) -> &str {
+        self.report.as_ref().map_or("", |r| r.text.as_str())
+    }
 }
 
 /// Checks a file's bytes of any supported kind and encoding.
@@ -30,8 +35,8 @@ pub fn check_bytes(bytes: &[u8], opts: &Options) -> CheckResult {
 /// Reads and checks a file's bytes, keeping the text read and the analysed report.
 pub fn check_file(bytes: &[u8], opts: &Options) -> Checked {
     match input::read(bytes, &opts.name).and_then(|ex| analyse(ex, opts)) {
-        Ok(report) => Checked { result: check_report(&report), text: report.text.clone(), report: Some(report) },
-        Err(e) => Checked { text: String::new(), result: unusable(opts, &e), report: None },
+        Ok(report) => Checked { result: check_report(&report), report: Some(report) },
+        Err(e) => Checked { result: unusable(opts, &e), report: None },
     }
 }
 

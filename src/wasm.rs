@@ -68,8 +68,9 @@ pub fn check_pair(previous_text: &str, text: &str, options: JsValue) -> Result<J
 #[wasm_bindgen]
 pub fn check_bytes(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
     let mut checked = crate::check_file(bytes, &self::options(options)?);
-    checked.result.spans_to_utf16(&checked.text);
-    Ok(to_js(&WithText { result: &checked.result, text: &checked.text }))
+    let text = checked.report.as_ref().map_or("", |r| r.text.as_str());
+    checked.result.spans_to_utf16(text);
+    Ok(to_js(&WithText { result: &checked.result, text }))
 }
 
 /// The eras with their sections and tables (labels of rows and columns) for display.

@@ -28,8 +28,18 @@ pub fn cell_name(spec: &TableSpec, c: &Cell) -> String {
 pub fn check_table(report: &Report, table: &MappedTable, out: &mut Findings) {
     check_domain(report, table, out);
     let mut reported_empty = Vec::new();
+    // Each block's grid is built once, for all of its equations.
+    let mut grids: Vec<(usize, Grid)> = Vec::new();
     for eq in table.spec.equations {
-        check_equation(table, eq, &mut reported_empty, out);
+        let Some(bi) = table.spec.blocks.iter().position(|b| b.id == eq.block) else { continue };
+        let k = match grids.iter().position(|(b, _)| *b == bi) {
+            Some(k) => k,
+            None => {
+                grids.push((bi, Grid::new(table, &table.spec.blocks[bi])));
+                grids.len() - 1
+            }
+        };
+        check_equation(table, &grids[k].1, eq, (bi, &mut reported_empty), out);
     }
     check_township(report, table, out);
 }
@@ -101,10 +111,12 @@ impl<'t> Grid<'t> {
     }
 }
 
-fn check_equation(table: &MappedTable, eq: &Equation, reported_empty: &mut Vec<(usize, usize)>, out: &mut Findings) {
+/// Empty cells already reported, by (block, grid index), so that each is reported once.
+type Reported<'a> = (usize, &'a mut Vec<(usize, usize)>);
+
+fn check_equation(table: &MappedTable, grid: &Grid, eq: &Equation, reported: Reported, out: &mut Findings) {
     let spec = table.spec;
-    let Some((bi, block)) = spec.blocks.iter().enumerate().find(|(_, b)| b.id == eq.block) else { return };
-    let grid = Grid::new(table, block);
+    let (bi, reported_empty) = reported;
     for (line, sides) in grid.instances(eq) {
         // A row the text lacks is reported as missing; its equations are not evaluated.
         let Some((l, r)) = sides else { continue };
