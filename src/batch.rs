@@ -55,14 +55,32 @@ pub const SUMMARY_COLUMNS: &[&str] = &[
 pub struct Outcome {
     pub path: PathBuf,
     pub result: CheckResult,
-    /// The analysed report, kept for pairing years (None when the input could not be read).
-    pub report: Option<Report>,
+    kept: Kept,
+}
+
+/// What is kept of an input after its check: the whole report where it may be one year of a
+/// pair, else only its text.
+#[derive(Debug)]
+enum Kept {
+    Report(Box<Report>),
+    Text(String),
 }
 
 impl Outcome {
     /// The text as read from the file, which spans point into (empty when it could not be read).
     pub fn text(&self) -> &str {
-        self.report.as_ref().map_or("", |r| r.text.as_str())
+        match &self.kept {
+            Kept::Report(r) => &r.text,
+            Kept::Text(t) => t,
+        }
+    }
+
+    /// The analysed report, where it was kept for pairing.
+    pub fn report(&self) -> Option<&Report> {
+        match &self.kept {
+            Kept::Report(r) => Some(r),
+            Kept::Text(_) => None,
+        }
     }
 
     /// Why the input could not be checked at all, in Chinese; None when it was checked.
@@ -156,6 +174,22 @@ pub fn display_name(path: &Path) -> String {
 
 /// Reads and checks one input. `opts.name` is ignored: each input is named by its path.
 pub fn check_path(path: &Path, opts: &Options) -> Outcome {
+    let mut o = check_kept(path, opts);
+    // Only annual reports take part in pairing: the others keep their text, not their report.
+    if !o.result.document.is_annual_report {
+        if let Kept::Report(r) = std::mem::replace(&mut o.kept, Kept::Text(String::new())) {
+            o.kept = Kept::Text(r.text);
+        }
+    }
+    o
+}
+
+/// Reads and checks last year's report for `--previous`: its report is kept whatever it is.
+pub fn check_previous(path: &Path) -> Outcome {
+    check_kept(path, &Options::default())
+}
+
+fn check_kept(path: &Path, opts: &Options) -> Outcome {
     let opts = Options { name: display_name(path), era: opts.era };
     let bytes = if path.as_os_str() == STDIN {
         let mut buf = Vec::new();
@@ -170,11 +204,8 @@ pub fn check_path(path: &Path, opts: &Options) -> Outcome {
     let bytes = match bytes {
         Ok(b) => b,
         Err(message) => {
-            return Outcome {
-                path: path.to_path_buf(),
-                result: check::not_checked(&opts, "input.unreadable", message),
-                report: None,
-            }
+            let result = check::not_checked(&opts, "input.unreadable", message);
+            return Outcome { path: path.to_path_buf(), result, kept: Kept::Text(String::new()) };
         }
     };
     // The checker does not panic on bad input; should a bug make it, one file must not end a
@@ -187,7 +218,11 @@ pub fn check_path(path: &Path, opts: &Options) -> Outcome {
             (check::not_checked(&opts, "input.internal_error", message), None)
         }
     };
-    Outcome { path: path.to_path_buf(), result, report }
+    let kept = match report {
+        Some(r) => Kept::Report(Box::new(r)),
+        None => Kept::Text(String::new()),
+    };
+    Outcome { path: path.to_path_buf(), result, kept }
 }
 
 /// A reason in Chinese for an I/O error.
@@ -279,7 +314,7 @@ pub fn pair_years(outcomes: &mut [Outcome]) -> Vec<(usize, usize)> {
         |&(prev, cur)| {
             let (p, c) = (&shared[prev], &shared[cur]);
             let mut result = c.result.clone();
-            if let (Some(previous), Some(current)) = (&p.report, &c.report) {
+            if let (Some(previous), Some(current)) = (p.report(), c.report()) {
                 check::add_cross_year(&mut result, current, previous);
             }
             result
@@ -295,7 +330,7 @@ pub fn pair_years(outcomes: &mut [Outcome]) -> Vec<(usize, usize)> {
 /// Checks `current` with `previous` as its previous year, whatever their agencies and years
 /// (`nianbao check --previous`).
 pub fn add_previous(current: &mut Outcome, previous: &Outcome) {
-    if let (Some(p), Some(c)) = (&previous.report, &current.report) {
+    if let (Some(p), Kept::Report(c)) = (previous.report(), &current.kept) {
         check::add_cross_year(&mut current.result, c, p);
     }
 }

@@ -123,7 +123,7 @@ fn main() -> ExitCode {
     let mut worst = 0u8;
     match &args.previous {
         Some(previous) => {
-            let previous = batch::check_path(previous, &Options { name: String::new(), era: None });
+            let previous = batch::check_previous(previous);
             if let Some(reason) = previous.reason() {
                 eprintln!("nianbao：上年报告 {}：{reason}", previous.result.source.name);
                 worst = 2;
