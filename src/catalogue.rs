@@ -71,7 +71,7 @@ codes! {
         "条例第五十条", "";
     "table.missing" Error "the section exists but its table does not (or was an image)",
         "rules.md §3", "按格式附上统计表；若表格是图片，请改为文字表格";
-    "table.unreadable" Error "table text exists but could not be mapped to the format",
+    "table.unreadable" Warning "table text exists but could not be read reliably (mapped to the format, or its numbers put in order); the reading, not the report, is in doubt",
         "rules.md §6", "确认表格的行列与规定格式一致，或从原始文件复制表格";
     "table.row_missing" Error "a row of the format is absent",
         "rules.md §3", "按规定格式补上这一行；没有发生的填 0";

@@ -22,7 +22,7 @@ const USAGE: &str = "用法：nianbao check [选项] 文件或文件夹... | -
 检查政府信息公开工作年度报告的章节是否齐全、统计表数字是否相符。
   -                  从标准输入读取
   文件夹             检查其中（含子文件夹）的所有文件，按内容识别文本、网页和 Word 文件
-  --format           输出格式：human（默认）、json、jsonl
+  --format           输出格式：human（默认）、json、jsonl；text 输出从文件读出的文字（位置均指向这段文字）
   --era              指定格式年代，默认按报告年度自动判断
   --summary 文件     写出汇总表（CSV）：每个文件一行，含各类问题的个数
   --cells 文件       写出所有统计表单元格（CSV）：文件、表、行、列、数值
@@ -36,6 +36,8 @@ enum Format {
     Human,
     Json,
     Jsonl,
+    /// The text read from each file, which spans point into.
+    Text,
 }
 
 struct Args {
@@ -68,7 +70,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     "human" => Format::Human,
                     "json" => Format::Json,
                     "jsonl" => Format::Jsonl,
-                    f => return Err(format!("未知的输出格式“{f}”，可选 human、json、jsonl")),
+                    "text" => Format::Text,
+                    f => return Err(format!("未知的输出格式“{f}”，可选 human、json、jsonl、text")),
                 }
             }
             "--era" => {
@@ -193,6 +196,11 @@ fn print_results(outcomes: &[Outcome], format: Format) {
         Format::Jsonl => {
             for o in outcomes {
                 let _ = writeln!(out, "{}", serde_json::to_string(&o.result).unwrap_or_default());
+            }
+        }
+        Format::Text => {
+            for o in outcomes {
+                let _ = write!(out, "{}", o.text());
             }
         }
         Format::Json => {

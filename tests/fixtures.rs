@@ -119,7 +119,7 @@ fn huaian_2024_pdftotext_is_read_completely_and_consistent() {
     for s in &r.sections {
         assert_eq!(s.status, SectionStatus::Present, "{}", s.id);
     }
-    for t in &r.tables {
+    for t in r.tables.iter().filter(|t| t.id != "review_litigation") {
         assert_eq!(t.status, TableStatus::Present, "{}", t.id);
         assert_eq!(t.variant.map(|v| v.as_str()), Some("2021"), "{}", t.id);
     }
@@ -152,24 +152,24 @@ fn huaian_2024_pdftotext_is_read_completely_and_consistent() {
     assert_eq!(int(&r, "applications", "3.6.3", "total"), 110);
     assert_eq!(int(&r, "applications", "3.7", "natural_person"), 2932);
 
-    // 复议/诉讼: the PDF order 72 64 178 37 12 1 1 6 351 13 4 8 1 26 20 recovered.
-    let review = [
-        ("review", [72, 64, 178, 37, 351]),
-        ("litigation_direct", [12, 1, 1, 6, 20]),
-        ("litigation_after_review", [13, 4, 8, 1, 26]),
-    ];
-    for (group, vals) in review {
-        for (col, v) in ["upheld", "corrected", "other", "pending", "total"].iter().zip(vals) {
-            assert_eq!(int(&r, "review_litigation", "data", &format!("{group}.{col}")), v, "{group}.{col}");
-        }
-    }
-    assert!(r.diagnostics.iter().any(|d| d.code == "table.reordered"));
+    // 复议/诉讼: pdftotext writes 72 64 178 37 12 1 1 6 351 13 4 8 1 26 20. The PDF's page 5
+    // shows 复议 72/64/178/37/351, 未经复议直接起诉 13/4/8/1/26, 复议后起诉 12/1/1/6/20; dealt
+    // the other way round (直接起诉 12/1/1/6/20) the numbers add up just as well, so the text
+    // cannot tell the two 诉讼 groups apart: the table is unreadable, and the report not blamed.
+    let t = r.tables.iter().find(|t| t.id == "review_litigation").unwrap();
+    assert_eq!(t.status, TableStatus::Unreadable);
+    let d = r.diagnostics.iter().find(|d| d.code == "table.unreadable").expect("says why");
+    assert!(d.message.contains("无法唯一还原"), "{}", d.message);
+    assert_eq!(d.severity, Severity::Warning);
 
     // No error findings; prose figures agree with the tables; 信息处理费 reported.
     assert_eq!(codes(&r, Severity::Error), vec![]);
     assert!(!r.diagnostics.iter().any(|d| d.code == "section.incomplete" && d.section == Some("other")));
     // A 人民政府 report without 考核/评议/追究 gets the (warning) reminder.
-    assert_eq!(codes(&r, Severity::Warning), vec![("section.incomplete", Some("overview"))]);
+    assert_eq!(
+        codes(&r, Severity::Warning),
+        vec![("section.incomplete", Some("overview")), ("table.unreadable", Some("review_litigation"))]
+    );
 }
 
 /// The same report with one prose figure edited must be caught at the edited figure.
@@ -181,9 +181,6 @@ fn huaian_prose_figures_are_compared_with_the_tables() {
         ("复 3050 件", "复 3051 件", "3.7", "total", 3050, 3051),
         ("结转申请 34 件", "结转申请 35 件", "2", "total", 34, 35),
         ("另有 103 件", "另有 13 件", "4", "total", 103, 13),
-        ("行政复议 351\n件", "行政复议 350\n件", "data", "review.total", 351, 350),
-        ("结果纠正 64 件", "结果纠正 63 件", "data", "review.corrected", 64, 63),
-        ("行政诉讼 46 件", "行政诉讼 47 件", "data", "litigation_direct.total", 46, 47),
     ];
     for (from, to, row, col, expected, actual) in cases {
         assert_eq!(text.matches(from).count(), 1, "{from}");

@@ -7,7 +7,7 @@
 //! on it. The figure words and the cells they name are declared in `format::figures`.
 
 use super::{At, Findings};
-use crate::format::figures::{Subject, FIGURES, LITIGATION_GROUPS};
+use crate::format::figures::{Figure, Subject, FIGURES, LITIGATION_GROUPS};
 use crate::format::{APPLICATIONS, REVIEW_LITIGATION};
 use crate::report::{MappedTable, Report};
 use crate::result::{CellRef, TableStatus};
@@ -71,22 +71,46 @@ pub fn narrative(report: &Report, out: &mut Findings) {
     }
 }
 
+/// The figure a count states. Words before the count name it ("部分公开42件"); two figures named
+/// there make a combined count ("予以公开及部分公开42件"), which is no figure of the table: None.
+/// Without a name before it, the first figure (in the declared order) named after it ("13件顺延到
+/// 下年度答复"), else the subject's catch-all figure.
+fn figure_of(subject: Subject, before: &str, after: &str) -> Option<&'static Figure> {
+    let of_subject = || FIGURES.iter().filter(move |f| f.subject == subject);
+    let names = |f: &Figure, s: &str| f.words.iter().any(|g| !g.is_empty() && g.iter().all(|w| text::contains(s, w)));
+    let mut named = of_subject().filter(|f| names(f, before));
+    match (named.next(), named.next()) {
+        (Some(f), None) => Some(f),
+        (Some(_), Some(_)) => None,
+        (None, _) => of_subject()
+            .find(|f| names(f, after))
+            .or_else(|| of_subject().find(|f| f.words.iter().any(|g| g.is_empty()))),
+    }
+}
+
 fn check_sentence(sentence: &str, offset: usize, tables: &[MappedTable], out: &mut Findings) {
     let mut subject = None;
     for (start, clause) in text::clauses(sentence) {
+        let carried = subject;
         if let Some(s) = subject_of(clause) {
             subject = Some(s);
         }
         let Some(subj) = subject else { continue };
         let abs = |r: std::ops::Range<usize>| offset + start + r.start..offset + start + r.end;
         check_statements(clause, subj, tables, &abs, out);
-        for (a, b, stated) in counts(clause) {
-            let Some(fig) = FIGURES
-                .iter()
-                .find(|f| f.subject == subj && f.words.iter().any(|g| g.iter().all(|w| text::contains(clause, w))))
-            else {
+        let found = counts(clause);
+        for (k, &(a, b, stated)) in found.iter().enumerate() {
+            // A count's words stand between the counts before and after it in its clause, and its
+            // subject is the last one named before it: "行政诉讼案件1件、行政复议案件2件".
+            let from = if k == 0 { 0 } else { found[k - 1].1 + '件'.len_utf8() };
+            let to = found.get(k + 1).map_or(clause.len(), |n| n.0);
+            let before = &clause[from..a];
+            // "行政复议、行政诉讼案件74件" counts both together.
+            if text::contains(before, "复议") && text::contains(before, "诉讼") {
                 continue;
-            };
+            }
+            let Some(subj) = subject_of(&clause[..a]).or(carried).or(Some(subj)) else { continue };
+            let Some(fig) = figure_of(subj, before, &clause[b..to]) else { continue };
             let sums: Vec<i64> = fig.cells.iter().filter_map(|cells| table_sum(tables, fig.table, cells)).collect();
             if sums.is_empty() || sums.contains(&stated) {
                 continue;

@@ -27,16 +27,20 @@ impl Facts {
 
 /// Words of a report's name for itself.
 fn names_annual_report(t: &str) -> bool {
-    ["年度报告", "年报", "年度工作报告"].iter().any(|w| text::contains(t, w))
-        && ["信息公开", "政务公开"].iter().any(|w| text::contains(t, w))
+    let report = ["年度报告", "年报", "年度工作报告"].iter().any(|w| text::contains(t, w))
+        || (text::contains(t, "年度") && text::contains(t, "工作报告"));
+    report && ["信息公开", "政务公开"].iter().any(|w| text::contains(t, w))
 }
 
 /// Titles of documents that resemble reports but are not (rules.md §5): the last words say what
 /// a document is.
 fn is_other_document_title(t: &str) -> bool {
     let t = t.trim_end_matches(['。', ' ', ')', '》']);
-    ["通知", "方案", "要点", "意见", "指南", "目录", "计划", "函", "办法", "规定"].iter().any(|w| t.ends_with(w))
+    ["通知", "方案", "要点", "意见", "指南", "目录", "计划", "函", "办法", "规定", "决算", "预算", "格式"]
+        .iter()
+        .any(|w| t.ends_with(w))
         || t.starts_with("关于印发")
+        || t.starts_with("关于做好")
 }
 
 pub fn read_facts(doc: &Document) -> Facts {
@@ -47,7 +51,7 @@ pub fn read_facts(doc: &Document) -> Facts {
         .enumerate()
         .filter(|(_, l)| matches!(l.kind, LineKind::Text | LineKind::Heading(_)))
         .map(|(i, _)| i)
-        .take(14)
+        .take(TITLE_LINES)
         .collect();
 
     facts.title = find_title(doc, &content);
@@ -55,17 +59,17 @@ pub fn read_facts(doc: &Document) -> Facts {
         facts.title = doc.meta.title.clone().filter(|(t, _)| names_annual_report(t));
     }
     let title_text = facts.title.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");
+    let text = &doc.norm.text;
 
     facts.year =
         facts.title.as_ref().and_then(|(t, r)| year_in(t).map(|(y, yr)| (y, r.start + yr.start..r.start + yr.end)));
-    facts.period_year = statistics_period_year(&doc.norm.text);
+    facts.period_year = statistics_period_year(text);
     if facts.year.is_none() {
-        facts.year = facts.period_year.clone().or_else(|| body_report_year(&doc.norm.text));
+        facts.year = facts.period_year.clone().or_else(|| body_report_year(text)).or_else(|| body_year(doc));
     }
 
     facts.published = doc.meta.published.clone().or_else(|| doc.meta.issued.clone());
 
-    let text = &doc.norm.text;
     let work_plan_markers = text.matches("牵头").count() + text.matches("配合落实").count();
     let first = content.first().map(|&i| doc.line_text(&doc.lines[i])).unwrap_or("");
     // The last words of a title name the kind of document: "关于做好…年度报告编制工作的通知" is a notice.
@@ -78,41 +82,129 @@ pub fn read_facts(doc: &Document) -> Facts {
         .as_ref()
         .filter(|_| titled_report)
         .and_then(|(t, _)| agency_from_title(t))
-        .or_else(|| doc.meta.agency.clone());
+        .or_else(|| doc.meta.agency.clone())
+        .or_else(|| agency_line(doc, &content))
+        .or_else(|| agency_in_preamble(text));
     facts.agency_level = facts.agency.as_deref().map(agency_level).unwrap_or_default();
     let headings = national_headings(doc);
-    let structured = headings >= 4;
+    let tables = national_table_anchors(text);
+    // Judged by content: a report pasted without its title, or its tables alone, is still one.
+    let structured = headings >= 4 || (headings >= 3 && tables >= 1) || tables >= 2 || (headings >= 2 && tables >= 1);
     facts.is_annual_report = if titled_report {
         true
     } else if titled_other || work_plan_markers >= 3 {
-        structured && work_plan_markers < 3
+        structured && work_plan_markers < 3 && !titled_other
     } else {
-        structured || (headings >= 2 && facts.year.is_some() && names_annual_report(text))
+        structured
+            || (headings >= 1 && speaks_of_itself(text))
+            || (headings >= 2 && facts.year.is_some() && names_annual_report(text))
     };
     facts
 }
 
-/// The report's own title, possibly split over two lines (agency on the first, as PDFs print it).
-fn find_title(doc: &Document, content: &[usize]) -> Option<(String, Range<usize>)> {
-    for (k, &i) in content.iter().enumerate() {
-        let line = &doc.lines[i];
-        let t = doc.line_text(line);
-        if t.chars().count() > 80 || !names_annual_report(t) {
-            continue;
-        }
-        let title = t.trim_end_matches(['。']);
-        // "淮安市人民政府\n2024年政府信息公开工作年度报告": the agency stands on the line before.
-        if title.starts_with(|c: char| c.is_ascii_digit()) && k > 0 {
-            let prev_line = &doc.lines[content[k - 1]];
-            let prev = doc.line_text(prev_line);
-            if prev.chars().count() <= 30
-                && !prev.contains(['。', ',', ':'])
-                && agency_level(prev) != AgencyLevel::Unknown
-            {
-                return Some((format!("{prev}{title}"), prev_line.range.start..line.range.end));
+/// A report's preamble speaks of itself: "编制本报告", "本年度报告中所列数据…", with the 条例 or
+/// the format notice it follows. Notices about reports speak of "年度报告" in general instead.
+fn speaks_of_itself(text: &str) -> bool {
+    let head = &text[..text.len().min(text.char_indices().nth(600).map_or(text.len(), |(i, _)| i))];
+    ["本报告", "本年度报告"].iter().any(|w| head.contains(w))
+        && ["政府信息公开条例", "国办公开办函", "政府信息公开工作年度报告"].iter().any(|w| head.contains(w))
+}
+
+/// How many of the national tables' own header words the text holds.
+fn national_table_anchors(text: &str) -> usize {
+    let first = ["第二十条第(一)项", "第二十条第（一）项"].iter().any(|w| text.contains(w));
+    let second = text.contains("本年新收政府信息公开申请") || text.contains("勾稽关系");
+    let third = text.contains("未经复议直接起诉") || text.contains("复议后起诉");
+    usize::from(first) + usize::from(second) + usize::from(third)
+}
+
+/// How many content lines from the top may hold the title: a web page saved whole puts its
+/// site navigation (a few dozen short lines) before it.
+const TITLE_LINES: usize = 80;
+
+/// Labels a page puts before its title ("信息名称 | …", "标题：…", "# …" in Markdown).
+const TITLE_LABELS: &[&str] = &["信息名称", "文件名称", "标题", "题名", "名称"];
+
+/// A line's text without a label or Markdown marks before the title, and the label's length.
+fn title_text(t: &str) -> (&str, usize) {
+    let bare = t.trim_start_matches(['#', ' ', '|', '*']);
+    let mut at = t.len() - bare.len();
+    let mut rest = bare;
+    for label in TITLE_LABELS {
+        if let Some(r) = bare.strip_prefix(label) {
+            let value = r.trim_start_matches([' ', ':', '|', '\t']);
+            if value.len() < r.len() {
+                at += bare.len() - value.len();
+                rest = value;
+                break;
             }
         }
-        return Some((title.to_string(), line.range.start..line.range.start + title.len()));
+    }
+    (rest.trim_end_matches(['。', ' ', '|', '*']), at)
+}
+
+/// A line that files the page under a column or category, never a title: "栏目：政府信息公开年报".
+fn is_category_line(t: &str) -> bool {
+    ["栏目", "所属栏目", "分类", "主题分类", "当前位置", "所在位置"].iter().any(|w| t.starts_with(w))
+}
+
+/// A line that may be part of a title printed over several lines: short words, no sentence, no
+/// table rule.
+fn title_part(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().count() <= 40
+        && t.chars().any(crate::text::normalize::is_cjk)
+        && !t.contains(['。', ',', '，', ';', '：', ':', '|', '-', '\t'])
+        && !is_category_line(t)
+}
+
+/// The report's own title, possibly printed over two or three lines ("淮安市人民政府" /
+/// "2024年政府信息公开工作年度报告"; "道县文广新局2013年度信息公开工作" / "年度报告"). A title
+/// with a year wins over one without (a breadcrumb's "政府信息公开年报" names the column), and
+/// one that names its agency wins over one that does not.
+fn find_title(doc: &Document, content: &[usize]) -> Option<(String, Range<usize>)> {
+    let line = |k: usize| &doc.lines[content[k]];
+    let part = |k: usize| title_text(doc.line_text(line(k)));
+    let mut best: Option<(u8, String, Range<usize>)> = None;
+    for k in 0..content.len() {
+        for span in 1..=3 {
+            if k + span > content.len() {
+                break;
+            }
+            let parts: Vec<(&str, usize)> = (k..k + span).map(part).collect();
+            if span > 1 && !parts.iter().all(|(t, _)| title_part(t)) {
+                break;
+            }
+            let title: String = parts.iter().map(|(t, _)| *t).collect();
+            if title.chars().count() > 80 || !names_annual_report(&title) || is_category_line(doc.line_text(line(k))) {
+                continue;
+            }
+            // Lines join into a title when only together they name the report ("…信息公开工作" /
+            // "年度报告"), or when an agency stands above a title that starts with its year.
+            if span > 1 {
+                let agency_above = span == 2
+                    && agency_level(parts[0].0) != AgencyLevel::Unknown
+                    && parts[1].0.starts_with(|c: char| c.is_ascii_digit());
+                let completes =
+                    !parts.iter().any(|(t, _)| names_annual_report(t)) && parts[span - 1].0.contains("报告");
+                if !agency_above && !completes {
+                    continue;
+                }
+            }
+            let score = u8::from(year_in(&title).is_some()) * 2 + u8::from(agency_from_title(&title).is_some());
+            let start = line(k).range.start + parts[0].1;
+            let end = if span == 1 { start + parts[0].0.len() } else { line(k + span - 1).range.end };
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, title, start..end));
+            }
+            // A full title on one line is not improved by the lines after it.
+            if names_annual_report(parts[0].0) {
+                break;
+            }
+        }
+    }
+    if let Some((_, title, range)) = best {
+        return Some((title, range));
     }
     // A document that is not a report still has a title: the first short line.
     content.first().map(|&i| &doc.lines[i]).and_then(|line| {
@@ -140,14 +232,19 @@ pub fn year_in(t: &str) -> Option<(u16, Range<usize>)> {
     None
 }
 
+/// The statistics period's year: "统计期限自2019年1月1日", "所列统计数据的期限自2024年…",
+/// "统计时限为…", "数据统计期限从…".
 fn statistics_period_year(text: &str) -> Option<(u16, Range<usize>)> {
-    for key in
-        ["统计期限自", "统计期限为", "统计期限是", "统计期间为", "统计期间自", "统计时限为", "统计时间为", "统计期限从"]
-    {
-        if let Some(i) = text.find(key) {
-            let from = i + key.len();
-            let window_end = (from + 12).min(text.len());
-            let window_end = (window_end..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(text.len());
+    for key in ["期限", "时限", "期间", "时间范围"] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(key).map(|i| from + i) {
+            from = i + key.len();
+            // "统计" stands shortly before the key.
+            let look_back = text[..i].char_indices().rev().nth(11).map_or(0, |(b, _)| b);
+            if !text[look_back..i].contains("统计") {
+                continue;
+            }
+            let window_end = text[from..].char_indices().nth(8).map_or(text.len(), |(e, _)| from + e);
             if let Some((y, r)) = year_in(&text[from..window_end]) {
                 return Some((y, from + r.start..from + r.end));
             }
@@ -171,12 +268,86 @@ fn body_report_year(text: &str) -> Option<(u16, Range<usize>)> {
     None
 }
 
-/// The agency is what the title says before the year: "吉林市科技局2019年…" → 吉林市科技局.
+/// The year a body states when nothing names the report's year: "截至2023年12月31日", or the
+/// first sentence that opens with a year ("2019年，我乡……"), as reports open their 总体情况.
+fn body_year(doc: &Document) -> Option<(u16, Range<usize>)> {
+    let text = &doc.norm.text;
+    for key in ["截至", "截止", "截止到", "截至到"] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(key).map(|i| from + i) {
+            from = i + key.len();
+            let rest = &text[from..];
+            let head = rest.char_indices().nth(6).map_or(rest, |(e, _)| &rest[..e]);
+            if let Some((y, r)) = year_in(head) {
+                if rest[r.end..].starts_with("年12月31日") {
+                    return Some((y, from + r.start..from + r.end));
+                }
+            }
+        }
+    }
+    doc.lines.iter().filter(|l| matches!(l.kind, LineKind::Text)).find_map(|l| {
+        let t = doc.line_text(l);
+        let b = t.as_bytes();
+        let opens = b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && t[4..].starts_with('年');
+        let (y, r) = if opens { year_in(&t[..7])? } else { return None };
+        let after = t[r.end..].trim_start_matches(['年', '度']);
+        // "2019年，我乡…", "2023年以来"; not "2023年1月1日起施行…".
+        let statement = after.starts_with([',', '，']) || after.starts_with("以来") || after.starts_with('我');
+        statement.then(|| (y, l.range.start + r.start..l.range.start + r.end))
+    })
+}
+
+/// Words a title puts between its agency and the kind of report.
+const REPORT_WORDS: &[&str] = &["政府信息公开", "信息公开", "政务公开"];
+
+/// The agency is what the title says before the year ("吉林市科技局2019年…" → 吉林市科技局), or
+/// between the year and the report's words ("2022年上海市政府信息公开…" → 上海市人民政府).
 fn agency_from_title(title: &str) -> Option<String> {
     let (_, r) = year_in(title)?;
-    let agency = title[..r.start].trim().trim_end_matches(['(', '（']).trim();
-    let agency = agency.strip_prefix("关于").unwrap_or(agency);
-    (!agency.is_empty() && agency.chars().count() <= 40).then(|| agency.to_string())
+    let mut before = title[..r.start].trim().trim_end_matches(['(', '（']).trim();
+    before = before.strip_prefix("关于").unwrap_or(before);
+    for w in ["政府信息公开工作", "信息公开工作", "政务公开工作"] {
+        before = before.strip_suffix(w).unwrap_or(before);
+    }
+    if !before.is_empty() && before.chars().count() <= 40 {
+        return Some(before.to_string());
+    }
+    let after = title[r.end..].trim_start_matches(['年', '度']);
+    let end = REPORT_WORDS.iter().filter_map(|w| after.find(w)).min()?;
+    let name = &after[..end];
+    // "上海市政府信息公开": the 市 (or 省, 县, 区) governs; its 人民政府 reports.
+    let place = ["省", "市", "县", "区", "州", "自治区", "盟", "旗"].iter().any(|e| name.ends_with(e));
+    let name = if place && agency_level(name) == AgencyLevel::Unknown {
+        format!("{name}人民政府")
+    } else {
+        name.to_string()
+    };
+    (!name.is_empty() && name.chars().count() <= 30).then_some(name)
+}
+
+/// An agency standing alone on a line at the top, before the body ("浑南区国资局").
+fn agency_line(doc: &Document, content: &[usize]) -> Option<String> {
+    content.iter().take(6).map(|&i| doc.line_text(&doc.lines[i])).find_map(|t| {
+        let t = title_text(t).0;
+        (title_part(t) && t.chars().count() <= 30 && agency_level(t) != AgencyLevel::Unknown && year_in(t).is_none())
+            .then(|| t.to_string())
+    })
+}
+
+/// "现公布昭通市人民政府2023年政府信息公开工作年度报告": the preamble names the agency.
+fn agency_in_preamble(text: &str) -> Option<String> {
+    for key in ["现公布", "现将", "现予公布"] {
+        let Some(i) = text.find(key) else { continue };
+        let rest = &text[i + key.len()..];
+        let end = rest.char_indices().nth(60).map_or(rest.len(), |(e, _)| e);
+        let window = &rest[..end];
+        let Some((_, r)) = year_in(window) else { continue };
+        let name = window[..r.start].trim();
+        if !name.is_empty() && name.chars().count() <= 30 && agency_level(name) != AgencyLevel::Unknown {
+            return Some(name.to_string());
+        }
+    }
+    None
 }
 
 /// Level of an agency from its name (第四十九条 deadlines differ by level).
@@ -187,6 +358,14 @@ pub fn agency_level(name: &str) -> AgencyLevel {
         return AgencyLevel::Township;
     }
     if n.ends_with("人民政府") || n.ends_with("政府") {
+        return AgencyLevel::Government;
+    }
+    // 开发区、新区、综合实验区 and their 管委会 govern an area as a local government does.
+    let areas = ["开发区", "新区", "实验区", "示范区", "高新区", "园区", "合作区"];
+    let governs_area = areas.iter().any(|a| n.ends_with(a))
+        || (["管委会", "管理委员会", "工作委员会"].iter().any(|e| n.ends_with(e))
+            && areas.iter().any(|a| n.contains(a)));
+    if governs_area {
         return AgencyLevel::Government;
     }
     let department_ends = [
@@ -244,5 +423,9 @@ mod tests {
         assert_eq!(agency_level("城关镇人民政府"), AgencyLevel::Township);
         assert_eq!(agency_level("新华街道办事处"), AgencyLevel::Township);
         assert_eq!(agency_level("报告"), AgencyLevel::Unknown);
+        assert_eq!(agency_level("平潭综合实验区"), AgencyLevel::Government);
+        assert_eq!(agency_level("南京徐庄高新技术产业开发区管理委员会"), AgencyLevel::Government);
+        assert_eq!(agency_level("杨凌示范区审计局"), AgencyLevel::Department);
+        assert_eq!(agency_level("南京市规划和自然资源委员会"), AgencyLevel::Department);
     }
 }

@@ -592,10 +592,6 @@ impl Deal<'_> {
         // Continuing the current group first finds few-switch deals early, tightening the bound.
         let candidates = last.into_iter().chain((0..self.groups.len()).filter(move |&g| Some(g) != last));
         for g in candidates.collect::<Vec<_>>() {
-            // Groups begin in column order: group g may start only after group g-1 has.
-            if self.fill[g] == 0 && g > 0 && self.fill[g - 1] == 0 {
-                continue;
-            }
             let slots = self.groups[g].len();
             if self.fill[g] == slots {
                 continue;

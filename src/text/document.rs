@@ -179,7 +179,12 @@ const META_KEYS: &[(&str, MetaField)] = &[
     ("发文单位", MetaField::Agency),
     ("发布日期", MetaField::Published),
     ("发布时间", MetaField::Published),
+    ("公开日期", MetaField::Published),
+    ("公开时间", MetaField::Published),
+    ("时间", MetaField::Published),
+    ("日期", MetaField::Published),
     ("发文日期", MetaField::Issued),
+    ("印发日期", MetaField::Issued),
     ("成文日期", MetaField::Issued),
     ("文号", MetaField::Ignore),
     ("主题分类", MetaField::Ignore),
@@ -243,6 +248,10 @@ fn is_chrome(t: &str, offset: usize, meta: &mut PageMetadata) -> bool {
         return true;
     }
     if CHROME_PREFIXES.iter().any(|p| bare.starts_with(p)) {
+        // A page's source line carries its date: "来源：某某县人民政府 时间：2023-02-20 15:07".
+        if meta.published.is_none() && (bare.starts_with("来源:") || bare.starts_with("信息来源:")) {
+            meta.published = find_date(bare).map(|(d, r)| (d, r.start + offset..r.end + offset));
+        }
         return true;
     }
     // The first characters of CHROME_WORDS; a line without any cannot hold one.
