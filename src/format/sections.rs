@@ -82,7 +82,8 @@ pub(crate) const ARTICLE_32_TOPICS: &[SectionSpec] = &[
         id: "applications",
         title: "（二）依申请公开政府信息和不予公开政府信息的情况",
         heading: &[&["依申请"], &["申请", "办理"], &["公开申请"], &["不予公开"]],
-        heading_excludes: &[],
+        // "因政府信息公开申请行政复议、提起行政诉讼的情况" is the 复议诉讼 topic.
+        heading_excludes: &["复议", "诉讼"],
         statements: &[
             &["申请", "#件"],
             &["未收到", "申请"],

@@ -85,7 +85,10 @@ pub fn read_facts(doc: &Document) -> Facts {
         .or_else(|| doc.meta.agency.clone())
         .or_else(|| agency_line(doc, &content))
         .or_else(|| agency_in_preamble(text));
-    facts.agency_level = facts.agency.as_deref().map(agency_level).unwrap_or_default();
+    facts.agency_level = match facts.agency.as_deref() {
+        Some(name) => agency_level(name),
+        None => level_from_self_reference(text),
+    };
     let headings = national_headings(doc);
     let tables = national_table_anchors(text);
     // Judged by content: a report pasted without its title, or its tables alone, is still one.
@@ -182,12 +185,17 @@ fn find_title(doc: &Document, content: &[usize]) -> Option<(String, Range<usize>
             // Lines join into a title when only together they name the report ("…信息公开工作" /
             // "年度报告"), or when an agency stands above a title that starts with its year.
             if span > 1 {
-                let agency_above = span == 2
-                    && agency_level(parts[0].0) != AgencyLevel::Unknown
-                    && parts[1].0.starts_with(|c: char| c.is_ascii_digit());
-                let completes =
-                    !parts.iter().any(|(t, _)| names_annual_report(t)) && parts[span - 1].0.contains("报告");
-                if !agency_above && !completes {
+                let (first, last) = (parts[0].0, parts[span - 1].0);
+                // "西安市阎良区机关事务服务中心" / "政府信息公开工作2021年度报告".
+                let agency_above =
+                    span == 2 && agency_level(first) != AgencyLevel::Unknown && agency_from_title(last).is_none();
+                // "硚口区人民政府汉正街道办事处2025年" / "政府信息公开工作年度报告".
+                let year_above = span == 2
+                    && year_in(first).is_some()
+                    && (first.ends_with('年') || first.ends_with("年度"))
+                    && year_in(last).is_none();
+                let completes = !parts.iter().any(|(t, _)| names_annual_report(t)) && last.contains("报告");
+                if !agency_above && !year_above && !completes {
                     continue;
                 }
             }
@@ -317,11 +325,7 @@ fn agency_from_title(title: &str) -> Option<String> {
     let name = &after[..end];
     // "上海市政府信息公开": the 市 (or 省, 县, 区) governs; its 人民政府 reports.
     let place = ["省", "市", "县", "区", "州", "自治区", "盟", "旗"].iter().any(|e| name.ends_with(e));
-    let name = if place && agency_level(name) == AgencyLevel::Unknown {
-        format!("{name}人民政府")
-    } else {
-        name.to_string()
-    };
+    let name = if place { format!("{name}人民政府") } else { name.to_string() };
     (!name.is_empty() && name.chars().count() <= 30).then_some(name)
 }
 
@@ -334,20 +338,48 @@ fn agency_line(doc: &Document, content: &[usize]) -> Option<String> {
     })
 }
 
-/// "现公布昭通市人民政府2023年政府信息公开工作年度报告": the preamble names the agency.
+/// The preamble names the agency: "现公布昭通市人民政府2023年政府信息公开工作年度报告",
+/// "现公布《贵阳市2023年…》", "本年度报告由国家机关事务管理局根据《条例》…编制".
 fn agency_in_preamble(text: &str) -> Option<String> {
+    let head = &text[..text.char_indices().nth(800).map_or(text.len(), |(e, _)| e)];
+    let known = |name: &str| {
+        let name = name.trim().trim_start_matches(['《', '“']);
+        (!name.is_empty() && name.chars().count() <= 30 && agency_level(name) != AgencyLevel::Unknown)
+            .then(|| name.to_string())
+    };
     for key in ["现公布", "现将", "现予公布"] {
-        let Some(i) = text.find(key) else { continue };
-        let rest = &text[i + key.len()..];
-        let end = rest.char_indices().nth(60).map_or(rest.len(), |(e, _)| e);
-        let window = &rest[..end];
-        let Some((_, r)) = year_in(window) else { continue };
-        let name = window[..r.start].trim();
-        if !name.is_empty() && name.chars().count() <= 30 && agency_level(name) != AgencyLevel::Unknown {
-            return Some(name.to_string());
+        let Some(i) = head.find(key) else { continue };
+        let rest = &head[i + key.len()..];
+        let window = &rest[..rest.char_indices().nth(60).map_or(rest.len(), |(e, _)| e)];
+        if let Some(name) = year_in(window).and_then(|(_, r)| known(&window[..r.start])) {
+            return Some(name);
+        }
+    }
+    for key in ["报告由", "本报告是"] {
+        let Some(i) = head.find(key) else { continue };
+        let rest = &head[i + key.len()..];
+        let Some(end) = ["根据", "依据", "按照", "编制", "汇总"].iter().filter_map(|w| rest.find(w)).min() else {
+            continue;
+        };
+        if let Some(name) = known(&rest[..end]) {
+            return Some(name);
         }
     }
     None
+}
+
+/// Without a name, how the report speaks of itself tells the level: "我乡", "我镇", "我街道" are
+/// townships, "我局", "我委" departments.
+fn level_from_self_reference(text: &str) -> AgencyLevel {
+    let head = &text[..text.char_indices().nth(3000).map_or(text.len(), |(e, _)| e)];
+    let says = |words: &[&str]| words.iter().any(|w| head.contains(w));
+    let township = says(&["我乡", "我镇", "我街道", "本乡", "本镇", "本街道"]);
+    let department = says(&["我局", "我委", "本局", "我办", "我中心"]);
+    match (township, department) {
+        (true, false) => AgencyLevel::Township,
+        (false, true) => AgencyLevel::Department,
+        _ => AgencyLevel::Unknown,
+    }
 }
 
 /// Level of an agency from its name (第四十九条 deadlines differ by level).
@@ -358,6 +390,10 @@ pub fn agency_level(name: &str) -> AgencyLevel {
         return AgencyLevel::Township;
     }
     if n.ends_with("人民政府") || n.ends_with("政府") {
+        return AgencyLevel::Government;
+    }
+    // A place's own report ("福州市晋安区2016年…") is its government's.
+    if ["省", "市", "县", "区", "州", "自治区", "盟", "旗"].iter().any(|e| n.ends_with(e)) && !n.ends_with("社区") {
         return AgencyLevel::Government;
     }
     // 开发区、新区、综合实验区 and their 管委会 govern an area as a local government does.

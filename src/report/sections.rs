@@ -87,11 +87,22 @@ fn national_sections(doc: &Document, specs: &'static [SectionSpec], prose: &str)
         }
         seen.count_ones()
     };
-    let top = STYLE_PREFERENCE
+    let mut top = STYLE_PREFERENCE
         .iter()
         .copied()
         .max_by_key(|&s| (distinct(Some(s)), std::cmp::Reverse(STYLE_PREFERENCE.iter().position(|&x| x == s))));
-    let top = top.filter(|&s| distinct(Some(s)) > 0);
+    top = top.filter(|&s| distinct(Some(s)) > 0);
+    // Sub-items of 总体情况 ("（一）主动公开情况", "（二）依申请公开情况") name sections too, and in
+    // a report cut short they can outnumber the top level. The first section, 总体情况, heads the
+    // body in the top style: a style whose first match is it and comes before the others wins.
+    let first_match = |style: NumberStyle| matches.iter().find(|m| m.1 == Some(style));
+    if let Some(opening) = STYLE_PREFERENCE.iter().copied().find(|&s| first_match(s).is_some_and(|m| m.2 == 0)) {
+        let opens_first = first_match(opening).map(|m| m.0);
+        let chosen_first = top.and_then(first_match).map(|m| m.0);
+        if opens_first < chosen_first {
+            top = Some(opening);
+        }
+    }
 
     // First heading for each section, in the top style; unnumbered lines fill in what is left.
     let mut found: Vec<Option<(usize, Range<usize>)>> = vec![None; specs.len()];
