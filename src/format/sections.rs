@@ -123,7 +123,8 @@ pub(crate) const ARTICLE_32_TOPICS: &[SectionSpec] = &[
         heading: &[&["存在", "问题"], &["问题", "改进"], &["不足"], &["改进措施"]],
         heading_excludes: &[],
         statements: &[&["存在", "问题"], &["存在", "不足"], &["薄弱环节"]],
-        mentions: &["问题", "改进"],
+        // "问题" alone is any problem ("群众反映强烈的问题"): the topic's own words only.
+        mentions: &["存在的问题", "存在问题", "不足之处", "改进措施", "改进情况", "整改"],
     },
     SectionSpec {
         id: "other",

@@ -71,6 +71,9 @@ pub fn read_facts(doc: &Document) -> Facts {
     facts.published = doc.meta.published.clone().or_else(|| doc.meta.issued.clone());
 
     let work_plan_markers = text.matches("牵头").count() + text.matches("配合落实").count();
+    // Rules about reports, with a sample report to fill in: "本制度自发布之日起试行", "（参考样本）".
+    let rules_about_reports = ["参考样本", "(样本)", "（样本）"].iter().any(|w| text.contains(w))
+        || (["本制度", "本办法", "本规定"].iter().any(|w| text.contains(w)) && text.contains("第二条"));
     let first = content.first().map(|&i| doc.line_text(&doc.lines[i])).unwrap_or("");
     // The last words of a title name the kind of document: "关于做好…年度报告编制工作的通知" is a notice.
     let titled_other =
@@ -93,7 +96,9 @@ pub fn read_facts(doc: &Document) -> Facts {
     let tables = national_table_anchors(text);
     // Judged by content: a report pasted without its title, or its tables alone, is still one.
     let structured = headings >= 4 || (headings >= 3 && tables >= 1) || tables >= 2 || (headings >= 2 && tables >= 1);
-    facts.is_annual_report = if titled_report {
+    facts.is_annual_report = if rules_about_reports {
+        false
+    } else if titled_report {
         true
     } else if titled_other || work_plan_markers >= 3 {
         structured && work_plan_markers < 3 && !titled_other

@@ -137,7 +137,7 @@ fn national_sections(doc: &Document, specs: &'static [SectionSpec], prose: &str)
                 }
             }
             None => {
-                let mention = first_of(prose, spec.mentions);
+                let mention = mention(prose, spec);
                 FoundSection {
                     spec,
                     status: if mention.is_some() { SectionStatus::Mentioned } else { SectionStatus::Missing },
@@ -148,6 +148,18 @@ fn national_sections(doc: &Document, specs: &'static [SectionSpec], prose: &str)
             }
         })
         .collect()
+}
+
+/// Where the topic is first mentioned, outside clauses about another topic (a heading's excluded
+/// words: "政府信息公开申请的行政复议" mentions 复议, not 申请).
+fn mention(prose: &str, spec: &SectionSpec) -> Option<usize> {
+    let at = first_of(prose, spec.mentions)?;
+    if spec.heading_excludes.is_empty() {
+        return Some(at);
+    }
+    text::clauses(prose)
+        .filter(|(_, c)| !spec.heading_excludes.iter().any(|w| text::contains(c, w)))
+        .find_map(|(start, c)| first_of(c, spec.mentions).map(|i| start + i))
 }
 
 fn first_of(text: &str, words: &[&str]) -> Option<usize> {
@@ -172,11 +184,11 @@ fn topics(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -> Vec
                     body: line + 1..end,
                 };
             }
-            if let Some(r) = statement(prose, &clauses, spec.statements) {
+            if let Some(r) = statement(prose, &clauses, spec.statements, spec.heading_excludes) {
                 let evidence = Some(body.original_range(r));
                 return FoundSection { spec, status: SectionStatus::Present, heading_line: None, evidence, body: 0..0 };
             }
-            let status = if first_of(prose, spec.mentions).is_some() {
+            let status = if mention(prose, spec).is_some() {
                 SectionStatus::Mentioned
             } else {
                 SectionStatus::Missing
@@ -188,7 +200,9 @@ fn topics(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -> Vec
 
 /// The first clause that contains every word of one statement group; returns its range in the
 /// prose the clauses come from.
-fn statement(prose: &str, clauses: &[(usize, &str)], groups: &[&[&str]]) -> Option<Range<usize>> {
+/// A clause with an excluded word states another topic ("未发生有关政府信息公开申请的行政复议" is
+/// about 复议, not about 申请).
+fn statement(prose: &str, clauses: &[(usize, &str)], groups: &[&[&str]], excludes: &[&str]) -> Option<Range<usize>> {
     // A group whose words do not all occur in the prose cannot occur in one of its clauses.
     let groups: Vec<&[&str]> =
         groups.iter().copied().filter(|g| g.iter().all(|w| w.starts_with('#') || prose.contains(w))).collect();
@@ -196,7 +210,9 @@ fn statement(prose: &str, clauses: &[(usize, &str)], groups: &[&[&str]]) -> Opti
         return None;
     }
     for &(start, clause) in clauses {
-        if groups.iter().any(|g| g.iter().all(|w| word_in_clause(clause, w))) {
+        if groups.iter().any(|g| g.iter().all(|w| word_in_clause(clause, w)))
+            && !excludes.iter().any(|w| text::contains(clause, w))
+        {
             return Some(start..start + clause.len());
         }
     }

@@ -41,6 +41,7 @@ fn is_rule_line(t: &str) -> bool {
 /// Tokens of the lines `lines` of `doc`.
 pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
+    let cells_per_line = one_cell_per_piped_line(doc, lines.clone());
     // Consecutive label lines with nothing between them are one cell split over lines.
     let mut label_open = false;
     for line in &doc.lines[lines] {
@@ -52,7 +53,22 @@ pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
             LineKind::PageFooter => continue,
             LineKind::Heading(_) | LineKind::Text => {}
         }
-        let t = doc.line_text(line);
+        let mut t = doc.line_text(line);
+        if cells_per_line {
+            // "X |" is the cell X; "|" alone is a blank cell; "|||" pads a row.
+            let cell = t.trim_end().trim_end_matches(['|', '｜']).trim_end();
+            if cell.is_empty() {
+                if t.trim().chars().filter(|c| matches!(c, '|' | '｜')).count() == 1 {
+                    let at = line.range.start + t.find(['|', '｜']).unwrap_or(0);
+                    out.push(Token { kind: TokenKind::Value(Value::Empty), range: at..at });
+                }
+                label_open = false;
+                continue;
+            }
+            if !cell.contains(['|', '｜', '\t']) {
+                t = cell;
+            }
+        }
         if is_rule_line(t) {
             label_open = false;
             continue;
@@ -85,6 +101,27 @@ pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Whether a table is written one cell per line, each cell followed by "|" (a blank cell a line
+/// of its own "|", rows padded with "|||"): how some sites' pages copy out. Then a "|" line is a
+/// blank cell, never nothing, so the cells after it keep their columns.
+fn one_cell_per_piped_line(doc: &Document, lines: Range<usize>) -> bool {
+    let (mut single, mut with_text, mut piped) = (0usize, 0usize, 0usize);
+    for line in &doc.lines[lines] {
+        let t = doc.line_text(line).trim();
+        if !t.contains(['|', '｜']) {
+            continue;
+        }
+        piped += 1;
+        let cells = t.split(['|', '｜']).filter(|c| !c.trim().is_empty()).count();
+        if cells <= 1 && t.ends_with(['|', '｜']) {
+            single += 1;
+            with_text += cells;
+        }
+    }
+    // Lines of text ending in "|", not "|" lines between cells written without one.
+    with_text >= 8 && single * 10 >= piped * 9
 }
 
 fn row_line(t: &str, offset: usize, out: &mut Vec<Token>) {
