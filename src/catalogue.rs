@@ -99,6 +99,8 @@ codes! {
         "rules.md §4", "";
     "crossyear.in_force" Info "现行有效件数 ≠ last year's + this year's 制发 − 废止",
         "rules.md §4", "现行有效件数的变化通常来自本年制发与废止；如有清理、失效，可在报告中说明";
+    "table.blank" Warning "the table's rows are there but no number is filled in (blank or \"/\" cells); nothing is added up",
+        "rules.md §3.4", "填写数字；没有发生的填 0";
 }
 
 /// The declaration of `code`. Every code a check names is declared: a test runs every check

@@ -8,7 +8,7 @@ use crate::result::{CellRef, TableStatus};
 pub fn tables(report: &Report, out: &mut Findings) {
     for t in &report.tables {
         presence(report, t, out);
-        if t.status == TableStatus::Present {
+        if t.status == TableStatus::Present && !t.blank {
             arithmetic::check_table(report, t, out);
         }
     }
@@ -57,6 +57,10 @@ fn presence(report: &Report, t: &MappedTable, out: &mut Findings) {
         )
         .table(spec.id)
         .at_opt(at.clone());
+    }
+    if t.blank {
+        out.add("table.blank", format!("“{}”统计表的各行都在，但没有填写任何数字", spec.title)).table(spec.id).at_opt(at);
+        return;
     }
     for row in &t.missing_rows {
         let column = spec.blocks.iter().find(|b| row.starts_with(b.id)).map(|b| b.columns[0].id).unwrap_or("total");

@@ -38,6 +38,9 @@ pub struct MappedTable {
     pub unreadable: Option<String>,
     /// The order of values was recovered from the table's own equations (PDF extraction).
     pub reordered: bool,
+    /// The table is there, its rows labelled, but not one number is filled in (blank or "/"
+    /// cells): nothing to add up, and no row is missing.
+    pub blank: bool,
     /// Whether the section the table belongs under was found.
     pub section_present: bool,
 }
@@ -113,6 +116,7 @@ fn read_table(
         missing_rows: Vec::new(),
         unreadable: None,
         reordered: false,
+        blank: false,
         section_present,
     };
     let Some(lines) = region else { return table };
@@ -125,6 +129,22 @@ fn read_table(
     };
     let toks = &all[first..];
     if !toks.iter().any(|t| matches!(t.kind, TokenKind::Value(Value::Number(_)))) {
+        // Labels without numbers: a table left blank, when it names most of its rows.
+        let rows: Vec<(&'static BlockSpec, &'static RowSpec)> =
+            spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect();
+        let mut named = vec![false; rows.len()];
+        for t in toks.iter().filter(|t| t.kind == TokenKind::Label) {
+            if let Some(k) = label_row(doc, t, &rows) {
+                named[k] = true;
+            }
+        }
+        if rows.len() > 1 && named.iter().filter(|&&n| n).count() * 2 > rows.len() {
+            let end = toks.iter().map(|t| t.range.end).max().unwrap_or(toks[0].range.end);
+            table.range = Some(toks[0].range.start..end);
+            table.spec = detect_variant(doc, spec, era, toks);
+            table.blank = true;
+            table.status = TableStatus::Present;
+        }
         return table;
     }
     let (start, end) = (toks[0].range.start, toks.iter().map(|t| t.range.end).max().unwrap_or(toks[0].range.end));
