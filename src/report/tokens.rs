@@ -78,6 +78,11 @@ pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
             row_line(t, line.range.start, &mut out);
             continue;
         }
+        if let Some(cells) = space_cells(t) {
+            label_open = false;
+            emit_row(t, cells, line.range.start, &mut out);
+            continue;
+        }
         match parse_value(t) {
             Some(v) => {
                 label_open = false;
@@ -124,6 +129,91 @@ fn one_cell_per_piped_line(doc: &Document, lines: Range<usize>) -> bool {
     with_text >= 8 && single * 10 >= piped * 9
 }
 
+/// The cells of a row aligned with spaces, as pdftotext -layout and PDF viewers copy tables:
+/// columns apart by two or more spaces ("一、本年新收…数量      3001     53    0"), or a label
+/// followed by numbers one space apart ("…数量3001 53 0 0 61 4 3119", the first number joined
+/// to the label where the text was normalised). None for a line that is not such a row.
+fn space_cells(t: &str) -> Option<Vec<Range<usize>>> {
+    let is_value = |s: &str| parse_value(s).is_some();
+    // Runs of two or more spaces separate columns; within a column, numbers one space apart are
+    // cells of their own.
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    let mut gap = 0;
+    for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+        if c == ' ' {
+            gap += 1;
+            continue;
+        }
+        if let Some(s) = start {
+            if gap >= 2 || i == t.len() {
+                cells.push(s..i - gap);
+                start = None;
+            }
+        }
+        if i < t.len() && start.is_none() {
+            start = Some(i);
+        }
+        gap = 0;
+    }
+    let mut split: Vec<Range<usize>> = Vec::new();
+    for r in cells {
+        let words: Vec<Range<usize>> = words(t, r.clone());
+        if words.len() > 1 && words.iter().all(|w| is_value(&t[w.clone()])) {
+            split.extend(words);
+        } else {
+            split.push(r);
+        }
+    }
+    let values = split.iter().skip(1).filter(|r| is_value(&t[(*r).clone()])).count();
+    if split.len() >= 2 && values >= 1 && split.iter().skip(1).all(|r| is_value(&t[r.clone()])) {
+        return Some(split);
+    }
+    // One space apart: the longest run of values at the end of the line.
+    let all = words(t, 0..t.len());
+    let tail = all.iter().rev().take_while(|w| is_value(&t[(*w).clone()])).count();
+    if tail < 2 || tail == all.len() && all.len() < 3 {
+        return None;
+    }
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let head = &all[..all.len() - tail];
+    if let (Some(first), Some(last)) = (head.first(), head.last()) {
+        let label = first.start..last.end;
+        // "…数量3001": digits glued to a label by normalisation are its first value.
+        let digits = t[label.clone()].bytes().rev().take_while(u8::is_ascii_digit).count();
+        let stem = &t[label.start..label.end - digits];
+        if digits > 0 && stem.chars().last().is_some_and(crate::text::normalize::is_cjk) {
+            out.push(label.start..label.end - digits);
+            out.push(label.end - digits..label.end);
+        } else {
+            out.push(label);
+        }
+    }
+    out.extend(all[all.len() - tail..].iter().cloned());
+    Some(out)
+}
+
+/// The space-separated words of `t` within `r`.
+fn words(t: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in t[r.clone()].char_indices() {
+        let at = r.start + i;
+        match (c == ' ', start) {
+            (true, Some(s)) => {
+                out.push(s..at);
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..r.end);
+    }
+    out
+}
+
 fn row_line(t: &str, offset: usize, out: &mut Vec<Token>) {
     let mut cells: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
@@ -141,6 +231,12 @@ fn row_line(t: &str, offset: usize, out: &mut Vec<Token>) {
     if t.trim_end().ends_with(['|', '｜']) && cells.last().is_some_and(|r| t[r.clone()].trim().is_empty()) {
         cells.pop();
     }
+    emit_row(t, cells, offset, out);
+}
+
+/// Tokens of one row's cells: labels, values (a blank cell before the first value is left to
+/// the mapper), and the row's end.
+fn emit_row(t: &str, cells: Vec<Range<usize>>, offset: usize, out: &mut Vec<Token>) {
     let trimmed = |r: &Range<usize>| {
         let s = &t[r.clone()];
         let a = r.start + (s.len() - s.trim_start().len());
