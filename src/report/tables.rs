@@ -368,6 +368,19 @@ fn map_rows(doc: &Document, table: &mut MappedTable, rows: &[(&'static BlockSpec
         if table.cells.iter().any(|c| c.row == id) {
             continue;
         }
+        // Fewer numbers than columns: which cells were left blank cannot be told, so the row is
+        // not guessed at, and the table is not blamed for it.
+        if !chunk.values.is_empty() && chunk.values.len() < block.columns.len() {
+            if table.unreadable.is_none() {
+                table.unreadable = Some(format!(
+                    "“{}”一行只读到 {} 个数，应有 {} 个，无法确定哪些格是空的",
+                    spec_row.label,
+                    chunk.values.len(),
+                    block.columns.len()
+                ));
+            }
+            continue;
+        }
         for (k, col) in block.columns.iter().enumerate() {
             let (value, range) = match chunk.values.get(k) {
                 Some(t) => (
@@ -377,7 +390,6 @@ fn map_rows(doc: &Document, table: &mut MappedTable, rows: &[(&'static BlockSpec
                     },
                     t.range.clone(),
                 ),
-                // Fewer values than columns: the rest were not written.
                 None => {
                     let at = chunk.values.last().map(|t| t.range.end).unwrap_or(0);
                     (Value::Empty, at..at)

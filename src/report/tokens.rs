@@ -140,21 +140,24 @@ fn space_cells(t: &str) -> Option<Vec<Range<usize>>> {
     let mut cells: Vec<Range<usize>> = Vec::new();
     let mut start = None;
     let mut gap = 0;
-    for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+    for (i, c) in t.char_indices() {
         if c == ' ' {
             gap += 1;
             continue;
         }
         if let Some(s) = start {
-            if gap >= 2 || i == t.len() {
+            if gap >= 2 {
                 cells.push(s..i - gap);
                 start = None;
             }
         }
-        if i < t.len() && start.is_none() {
+        if start.is_none() {
             start = Some(i);
         }
         gap = 0;
+    }
+    if let Some(s) = start {
+        cells.push(s..t.len() - gap);
     }
     let mut split: Vec<Range<usize>> = Vec::new();
     for r in cells {
