@@ -175,6 +175,16 @@ fn space_cells(t: &str) -> Option<Vec<Range<usize>>> {
     // One space apart: the longest run of values at the end of the line.
     let all = words(t, 0..t.len());
     let tail = all.iter().rev().take_while(|w| is_value(&t[(*w).clone()])).count();
+    // "行政许可447228": a label and its one number, joined where the text was normalised.
+    if all.len() == 1 {
+        let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let stem = &t[..t.len() - digits];
+        let cjk = stem.chars().filter(|&c| crate::text::normalize::is_cjk(c)).count();
+        if digits > 0 && cjk >= 2 && stem.chars().last().is_some_and(crate::text::normalize::is_cjk) {
+            return Some(vec![0..stem.len(), stem.len()..t.len()]);
+        }
+        return None;
+    }
     if tail < 2 || tail == all.len() && all.len() < 3 {
         return None;
     }
