@@ -59,7 +59,9 @@ fn presence(report: &Report, t: &MappedTable, out: &mut Findings) {
         .at_opt(at.clone());
     }
     if t.blank {
-        out.add("table.blank", format!("“{}”统计表的各行都在，但没有填写任何数字", spec.title)).table(spec.id).at_opt(at);
+        out.add("table.blank", format!("“{}”统计表的各行都在，但没有填写任何数字", spec.title))
+            .table(spec.id)
+            .at_opt(at);
         return;
     }
     for row in &t.missing_rows {

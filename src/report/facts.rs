@@ -217,7 +217,8 @@ fn find_title(doc: &Document, content: &[usize]) -> Option<(String, Range<usize>
         }
     }
     if let Some((_, title, range)) = best {
-        return Some((title, range));
+        // Spaces inside a title are layout ("2024   年" from a PDF): the title is its words.
+        return Some((title.chars().filter(|c| !c.is_whitespace()).collect(), range));
     }
     // A document that is not a report still has a title: the first short line.
     content.first().map(|&i| &doc.lines[i]).and_then(|line| {
@@ -363,7 +364,8 @@ fn agency_in_preamble(text: &str) -> Option<String> {
     for key in ["报告由", "本报告是"] {
         let Some(i) = head.find(key) else { continue };
         let rest = &head[i + key.len()..];
-        let Some(end) = ["根据", "依据", "按照", "编制", "汇总"].iter().filter_map(|w| rest.find(w)).min() else {
+        let Some(end) = ["根据", "依据", "按照", "编制", "汇总"].iter().filter_map(|w| rest.find(w)).min()
+        else {
             continue;
         };
         if let Some(name) = known(&rest[..end]) {
@@ -398,7 +400,8 @@ pub fn agency_level(name: &str) -> AgencyLevel {
         return AgencyLevel::Government;
     }
     // A place's own report ("福州市晋安区2016年…") is its government's.
-    if ["省", "市", "县", "区", "州", "自治区", "盟", "旗"].iter().any(|e| n.ends_with(e)) && !n.ends_with("社区") {
+    if ["省", "市", "县", "区", "州", "自治区", "盟", "旗"].iter().any(|e| n.ends_with(e)) && !n.ends_with("社区")
+    {
         return AgencyLevel::Government;
     }
     // 开发区、新区、综合实验区 and their 管委会 govern an area as a local government does.

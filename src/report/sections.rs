@@ -188,11 +188,7 @@ fn topics(doc: &Document, specs: &'static [SectionSpec], body: &NormText) -> Vec
                 let evidence = Some(body.original_range(r));
                 return FoundSection { spec, status: SectionStatus::Present, heading_line: None, evidence, body: 0..0 };
             }
-            let status = if mention(prose, spec).is_some() {
-                SectionStatus::Mentioned
-            } else {
-                SectionStatus::Missing
-            };
+            let status = if mention(prose, spec).is_some() { SectionStatus::Mentioned } else { SectionStatus::Missing };
             FoundSection { spec, status, heading_line: None, evidence: None, body: 0..0 }
         })
         .collect()

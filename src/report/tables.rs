@@ -144,6 +144,16 @@ fn read_table(
             table.spec = detect_variant(doc, spec, era, toks);
             table.blank = true;
             table.status = TableStatus::Present;
+            // Every cell is there, and blank.
+            let at = toks[0].range.start..toks[0].range.start;
+            for b in table.spec.blocks {
+                for r in b.rows {
+                    for col in b.columns {
+                        let row = format::row_id(b, r);
+                        table.cells.push(Cell { row, column: col, value: Value::Empty, range: at.clone() });
+                    }
+                }
+            }
         }
         return table;
     }
