@@ -396,6 +396,9 @@ pub fn numbering(t: &str) -> Option<(NumberStyle, u32, usize)> {
 }
 
 fn heading(t: &str, offset: usize) -> Option<Heading> {
+    // Markdown from PDF converters marks headings: "## 二、主动公开政府信息情况", "**一、总体情况**".
+    let marks = t.len() - t.trim_start_matches(['#', '*']).trim_start().len();
+    let (t, offset) = (t[marks..].trim_end_matches(['*', ' ']), offset + marks);
     let (style, ordinal, marker) = numbering(t)?;
     let rest = &t[marker..];
     let rest_trim = rest.trim_start();
