@@ -174,12 +174,23 @@ fn read_table(
             map_rows(doc, &mut table, &rows, segment);
         }
         let read: std::collections::HashSet<&str> = table.cells.iter().map(|c| c.row.as_str()).collect();
-        for b in spec.blocks {
-            for r in b.rows {
-                let id = format::row_id(b, r);
-                if !read.contains(id.as_str()) {
-                    table.missing_rows.push(id);
+        // A row whose label is in the table but whose numbers were not read is not missing from
+        // the report: the reading failed there, and says so.
+        let all_rows: Vec<(&'static BlockSpec, &'static RowSpec)> =
+            spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect();
+        let labelled: Vec<usize> =
+            toks.iter().filter(|t| t.kind == TokenKind::Label).filter_map(|t| label_row(doc, t, &all_rows)).collect();
+        for (k, (b, r)) in all_rows.iter().enumerate() {
+            let id = format::row_id(b, r);
+            if read.contains(id.as_str()) {
+                continue;
+            }
+            if labelled.contains(&k) {
+                if table.unreadable.is_none() {
+                    table.unreadable = Some(format!("“{}”一行有标签，但没有读到它的数字", r.label));
                 }
+            } else {
+                table.missing_rows.push(id);
             }
         }
     }

@@ -177,7 +177,8 @@ fn space_cells(t: &str) -> Option<Vec<Range<usize>>> {
     let tail = all.iter().rev().take_while(|w| is_value(&t[(*w).clone()])).count();
     // "行政许可447228": a label and its one number, joined where the text was normalised.
     if all.len() == 1 {
-        let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let digits = t.bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+        let digits = digits - t[t.len() - digits..].bytes().take_while(|&b| b == b'.').count();
         let stem = &t[..t.len() - digits];
         let cjk = stem.chars().filter(|&c| crate::text::normalize::is_cjk(c)).count();
         if digits > 0 && cjk >= 2 && stem.chars().last().is_some_and(crate::text::normalize::is_cjk) {
