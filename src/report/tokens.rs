@@ -196,7 +196,7 @@ fn space_cells(t: &str) -> Option<Vec<Range<usize>>> {
         // "…数量3001": digits glued to a label by normalisation are its first value.
         let digits = t[label.clone()].bytes().rev().take_while(u8::is_ascii_digit).count();
         let stem = &t[label.start..label.end - digits];
-        if digits > 0 && stem.chars().last().is_some_and(crate::text::normalize::is_cjk) {
+        if digits > 0 && stem.chars().last().is_some_and(|c| !c.is_ascii()) {
             out.push(label.start..label.end - digits);
             out.push(label.end - digits..label.end);
         } else {
