@@ -2,6 +2,7 @@
 #   make run   installs what is missing, builds the CLI and the page, and serves the page on
 #              127.0.0.1 (it also works opened from disk: dist/index.html)
 #   make test  runs every test: the Rust suites and the browser tests (.ci/run calls it)
+#   make corpus checks the real reports and prints how each expectation holds
 #   make docs  regenerates the diagnostic code tables from the catalogue
 #   make dist  builds the web files into dist/: index.html (the page, one file), nianbao-check.js
 #              (the widget), embed.html (its iframe form), demo.html, and the widget's package
@@ -17,7 +18,7 @@ WASM_BINDGEN_VERSION := 0.2.130
 WASM := target/wasm32-unknown-unknown/wasm/nianbao.wasm
 GLUE := target/wasm-bindgen
 
-.PHONY: run test bench deps deps-web build dist serve docs
+.PHONY: run test bench deps deps-web build dist serve docs corpus
 
 # The Rust toolchain is the only prerequisite of the core and the CLI.
 deps:
@@ -57,6 +58,11 @@ test: deps dist
 	$(CARGO) test --locked --all-targets
 	node --test --test-reporter=spec tests/browser/
 	bash tools/recipes.sh
+
+# Checks every real report of tests/fixtures and prints a table: file, verdict, errors, and how
+# many of its written expectations hold (tests/fixtures/README.md says how they are written).
+corpus: deps
+	$(CARGO) test --locked --release --test corpus -- --nocapture --test-threads=1
 
 # Rewrites the code tables of README.md and docs/output-contract.md from src/catalogue.rs.
 docs: deps

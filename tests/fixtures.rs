@@ -325,3 +325,36 @@ fn last_years_text_left_in_the_body_is_reported() {
     let s = d[0].span.unwrap();
     assert_eq!(&text[s.start..s.end], "2018");
 }
+
+/// The same PDF through `pdftotext -layout`: its 复议/诉讼 row keeps the columns' order, so the
+/// table reads as page 5 of the PDF shows it, and the prose's 复议/诉讼 figures are compared with it.
+#[test]
+fn huaian_layout_text_reads_review_in_true_order_and_checks_its_prose() {
+    let text = fixture("real/c-huaian-szf-2024-pdftotext-layout.txt");
+    let r = check_text(&text, &Options::default());
+    assert_eq!(codes(&r, Severity::Error), vec![]);
+    let review = [
+        ("review", [72, 64, 178, 37, 351]),
+        ("litigation_direct", [13, 4, 8, 1, 26]),
+        ("litigation_after_review", [12, 1, 1, 6, 20]),
+    ];
+    for (group, vals) in review {
+        for (col, v) in ["upheld", "corrected", "other", "pending", "total"].iter().zip(vals) {
+            assert_eq!(int(&r, "review_litigation", "data", &format!("{group}.{col}")), v, "{group}.{col}");
+        }
+    }
+    let cases = [
+        ("政府信息公开行政复议 351\n件", "政府信息公开行政复议 350\n件", "review.total", 351, 350),
+        ("结果纠正 64 件", "结果纠正 63 件", "review.corrected", 64, 63),
+        ("行政诉讼 46 件", "行政诉讼 47 件", "litigation_direct.total", 46, 47),
+    ];
+    for (from, to, col, expected, actual) in cases {
+        assert_eq!(text.matches(from).count(), 1, "{from}");
+        let edited = text.replace(from, to);
+        let r = check_text(&edited, &Options::default());
+        let found: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "text.table_mismatch").collect();
+        assert_eq!(found.len(), 1, "{to}: {:?}", r.diagnostics);
+        assert!(found[0].cells.iter().any(|c| c.row == "data" && c.column == col), "{to}: {:?}", found[0].cells);
+        assert_eq!((found[0].expected, found[0].actual), (Some(Number::Int(expected)), Some(Number::Int(actual))));
+    }
+}

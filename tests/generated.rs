@@ -180,12 +180,16 @@ era_layout_tests! {
     e2019_pipe_rows: Era::E2019, Layout::PipeRows;
     e2019_tab_rows: Era::E2019, Layout::TabRows;
     e2019_pdf: Era::E2019, Layout::Pdf;
+    e2019_space_aligned: Era::E2019, Layout::SpaceAligned;
+    e2019_markdown: Era::E2019, Layout::Markdown;
     e2021_cell_per_line_blank: Era::E2021, Layout::CellPerLineBlank;
     e2021_cell_per_line_pipe: Era::E2021, Layout::CellPerLinePipe;
     e2021_split_headers: Era::E2021, Layout::SplitHeaders;
     e2021_pipe_rows: Era::E2021, Layout::PipeRows;
     e2021_tab_rows: Era::E2021, Layout::TabRows;
     e2021_pdf: Era::E2021, Layout::Pdf;
+    e2021_space_aligned: Era::E2021, Layout::SpaceAligned;
+    e2021_markdown: Era::E2021, Layout::Markdown;
 }
 
 /// pdftotext prints a table that follows a paragraph on the same page with its first cell on the
@@ -325,7 +329,9 @@ fn layouts_render_the_same_numbers() {
             let text = rep.render(layout);
             let start = text.find("二、主动公开政府信息情况").unwrap();
             let end = text.find("五、存在的主要问题及改进情况").unwrap();
+            // Space-aligned columns are four spaces apart.
             let mut v: Vec<String> = text[start..end]
+                .replace("    ", "\t")
                 .split(['\n', '\t', '|'])
                 .map(str::trim)
                 .filter(|s| !s.is_empty() && (s.parse::<f64>().is_ok() || s.ends_with("万元")))

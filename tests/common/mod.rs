@@ -105,16 +105,24 @@ pub mod gen {
         /// pdftotext of the official PDF: cells one per line, split headers, page footers inside
         /// tables, row labels of the applications table displaced after other rows' numbers.
         Pdf,
+        /// One table row per line, columns aligned with runs of spaces (pdftotext -layout, a PDF
+        /// viewer's copy); merged cells left out.
+        SpaceAligned,
+        /// Markdown tables as PDF/OCR converters write them: "|a|b|" rows, a "|---|" rule after
+        /// each table's first row, merged cells empty.
+        Markdown,
     }
 
     impl Layout {
-        pub const ALL: [Layout; 6] = [
+        pub const ALL: [Layout; 8] = [
             Layout::CellPerLineBlank,
             Layout::CellPerLinePipe,
             Layout::SplitHeaders,
             Layout::PipeRows,
             Layout::TabRows,
             Layout::Pdf,
+            Layout::SpaceAligned,
+            Layout::Markdown,
         ];
     }
 
@@ -1293,15 +1301,31 @@ pub mod gen {
                         })
                         .collect()
                 }
-                Layout::TabRows => (0..self.rows())
-                    .map(|r| {
+                Layout::TabRows | Layout::SpaceAligned | Layout::Markdown => {
+                    let rows = (0..self.rows()).map(|r| {
                         let mut row = vec![String::new(); self.width];
                         for c in self.cells.iter().filter(|c| c.r == r) {
                             row[c.c] = self.text(c, report);
                         }
-                        row.join("\t")
-                    })
-                    .collect(),
+                        row
+                    });
+                    match layout {
+                        Layout::TabRows => rows.map(|row| row.join("\t")).collect(),
+                        Layout::SpaceAligned => rows
+                            .map(|row| row.into_iter().filter(|c| !c.is_empty()).collect::<Vec<_>>().join("    "))
+                            .collect(),
+                        _ => {
+                            let mut out = Vec::new();
+                            for (k, row) in rows.enumerate() {
+                                out.push(format!("|{}|", row.join("|")));
+                                if k == 0 {
+                                    out.push(format!("|{}|", vec!["---"; self.width].join("|")));
+                                }
+                            }
+                            out
+                        }
+                    }
+                }
                 Layout::Pdf => unreachable!("pdf tables are rendered by their own functions"),
             }
         }
