@@ -58,21 +58,12 @@ pub fn find_sections(doc: &Document, era: Era, body: &NormText) -> Vec<FoundSect
     }
 }
 
-fn national_sections(doc: &Document, specs: &'static [SectionSpec], prose: &str) -> Vec<FoundSection> {
-    let cands = candidates(doc);
-    // Matches of each candidate against each spec.
-    let matches: Vec<(usize, Option<NumberStyle>, usize, Range<usize>)> = cands
-        .iter()
-        .flat_map(|(line, style, title)| {
-            let t = doc.text(title);
-            specs
-                .iter()
-                .enumerate()
-                .filter(move |(_, s)| heading_matches(s, t))
-                .map(move |(k, _)| (*line, *style, k, title.clone()))
-        })
-        .collect();
+/// A heading candidate matched to a section: (line, numbering style, section index, title).
+type Match = (usize, Option<NumberStyle>, usize, Range<usize>);
 
+/// The numbering style of the top-level headings: the one whose headings name the most distinct
+/// sections, unless another opens the body with 总体情况 before it.
+fn top_style(matches: &[Match]) -> Option<NumberStyle> {
     const STYLE_PREFERENCE: [NumberStyle; 5] = [
         NumberStyle::Chinese,
         NumberStyle::Part,
@@ -103,6 +94,26 @@ fn national_sections(doc: &Document, specs: &'static [SectionSpec], prose: &str)
             top = Some(opening);
         }
     }
+
+    top
+}
+
+fn national_sections(doc: &Document, specs: &'static [SectionSpec], prose: &str) -> Vec<FoundSection> {
+    let cands = candidates(doc);
+    // Matches of each candidate against each spec.
+    let matches: Vec<Match> = cands
+        .iter()
+        .flat_map(|(line, style, title)| {
+            let t = doc.text(title);
+            specs
+                .iter()
+                .enumerate()
+                .filter(move |(_, s)| heading_matches(s, t))
+                .map(move |(k, _)| (*line, *style, k, title.clone()))
+        })
+        .collect();
+
+    let top = top_style(&matches);
 
     // First heading for each section, in the top style; unnumbered lines fill in what is left.
     let mut found: Vec<Option<(usize, Range<usize>)>> = vec![None; specs.len()];

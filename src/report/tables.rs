@@ -129,32 +129,7 @@ fn read_table(
     };
     let toks = &all[first..];
     if !toks.iter().any(|t| matches!(t.kind, TokenKind::Value(Value::Number(_)))) {
-        // Labels without numbers: a table left blank, when it names most of its rows.
-        let rows: Vec<(&'static BlockSpec, &'static RowSpec)> =
-            spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect();
-        let mut named = vec![false; rows.len()];
-        for t in toks.iter().filter(|t| t.kind == TokenKind::Label) {
-            if let Some(k) = label_row(doc, t, &rows) {
-                named[k] = true;
-            }
-        }
-        if rows.len() > 1 && named.iter().filter(|&&n| n).count() * 2 > rows.len() {
-            let end = toks.iter().map(|t| t.range.end).max().unwrap_or(toks[0].range.end);
-            table.range = Some(toks[0].range.start..end);
-            table.spec = detect_variant(doc, spec, era, toks);
-            table.blank = true;
-            table.status = TableStatus::Present;
-            // Every cell is there, and blank.
-            let at = toks[0].range.start..toks[0].range.start;
-            for b in table.spec.blocks {
-                for r in b.rows {
-                    for col in b.columns {
-                        let row = format::row_id(b, r);
-                        table.cells.push(Cell { row, column: col, value: Value::Empty, range: at.clone() });
-                    }
-                }
-            }
-        }
+        read_blank(doc, &mut table, era, toks);
         return table;
     }
     let (start, end) = (toks[0].range.start, toks.iter().map(|t| t.range.end).max().unwrap_or(toks[0].range.end));
@@ -173,26 +148,7 @@ fn read_table(
             };
             map_rows(doc, &mut table, &rows, segment);
         }
-        let read: std::collections::HashSet<&str> = table.cells.iter().map(|c| c.row.as_str()).collect();
-        // A row whose label is in the table but whose numbers were not read is not missing from
-        // the report: the reading failed there, and says so.
-        let all_rows: Vec<(&'static BlockSpec, &'static RowSpec)> =
-            spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect();
-        let labelled: Vec<usize> =
-            toks.iter().filter(|t| t.kind == TokenKind::Label).filter_map(|t| label_row(doc, t, &all_rows)).collect();
-        for (k, (b, r)) in all_rows.iter().enumerate() {
-            let id = format::row_id(b, r);
-            if read.contains(id.as_str()) {
-                continue;
-            }
-            if labelled.contains(&k) {
-                if table.unreadable.is_none() {
-                    table.unreadable = Some(format!("“{}”一行有标签，但没有读到它的数字", r.label));
-                }
-            } else {
-                table.missing_rows.push(id);
-            }
-        }
+        sort_unread_rows(doc, &mut table, toks);
     }
     let total_rows: usize = spec.blocks.iter().map(|b| b.rows.len()).sum();
     table.status = if table.unreadable.is_some() {
@@ -205,6 +161,64 @@ fn read_table(
         TableStatus::Present
     };
     table
+}
+
+/// Labels without numbers: a table left blank, when it names most of its rows. Its cells are all
+/// there, and blank.
+fn read_blank(doc: &Document, table: &mut MappedTable, era: Era, toks: &[Token]) {
+    let spec = table.spec;
+    let rows: Vec<(&'static BlockSpec, &'static RowSpec)> =
+        spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect();
+    let mut named = vec![false; rows.len()];
+    for t in toks.iter().filter(|t| t.kind == TokenKind::Label) {
+        if let Some(k) = label_row(doc, t, &rows) {
+            named[k] = true;
+        }
+    }
+    if rows.len() < 2 || named.iter().filter(|&&n| n).count() * 2 <= rows.len() {
+        return;
+    }
+    let end = toks.iter().map(|t| t.range.end).max().unwrap_or(toks[0].range.end);
+    table.range = Some(toks[0].range.start..end);
+    table.spec = detect_variant(doc, spec, era, toks);
+    table.blank = true;
+    table.status = TableStatus::Present;
+    let at = toks[0].range.start..toks[0].range.start;
+    for b in table.spec.blocks {
+        for r in b.rows {
+            for col in b.columns {
+                let row = format::row_id(b, r);
+                table.cells.push(Cell { row, column: col, value: Value::Empty, range: at.clone() });
+            }
+        }
+    }
+}
+
+/// Rows of the format without numbers: missing from the report when their label is not in the
+/// table either; a labelled row whose numbers were not read is a failure of the reading, which
+/// the table says (unreadable), never a row the report lacks.
+fn sort_unread_rows(doc: &Document, table: &mut MappedTable, toks: &[Token]) {
+    let spec = table.spec;
+    let read: std::collections::HashSet<&str> = table.cells.iter().map(|c| c.row.as_str()).collect();
+    let all_rows: Vec<(&'static BlockSpec, &'static RowSpec)> =
+        spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect();
+    let labelled: Vec<usize> =
+        toks.iter().filter(|t| t.kind == TokenKind::Label).filter_map(|t| label_row(doc, t, &all_rows)).collect();
+    let mut missing = Vec::new();
+    for (k, (b, r)) in all_rows.iter().enumerate() {
+        let id = format::row_id(b, r);
+        if read.contains(id.as_str()) {
+            continue;
+        }
+        if labelled.contains(&k) {
+            if table.unreadable.is_none() {
+                table.unreadable = Some(format!("“{}”一行有标签，但没有读到它的数字", r.label));
+            }
+        } else {
+            missing.push(id);
+        }
+    }
+    table.missing_rows = missing;
 }
 
 /// Picks the variant whose own header words the table text uses; the era decides ties.
