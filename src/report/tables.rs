@@ -202,6 +202,9 @@ fn sort_unread_rows(doc: &Document, table: &mut MappedTable, toks: &[Token]) {
     let read: std::collections::HashSet<&str> = table.cells.iter().map(|c| c.row.as_str()).collect();
     let all_rows: Vec<(&'static BlockSpec, &'static RowSpec)> =
         spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect();
+    if all_rows.iter().all(|(b, r)| read.contains(format::row_id(b, r).as_str())) {
+        return;
+    }
     let labelled: Vec<usize> =
         toks.iter().filter(|t| t.kind == TokenKind::Label).filter_map(|t| label_row(doc, t, &all_rows)).collect();
     let mut missing = Vec::new();
