@@ -109,7 +109,7 @@ fn check_sentence(sentence: &str, offset: usize, tables: &[MappedTable], out: &m
             if text::contains(before, "复议") && text::contains(before, "诉讼") {
                 continue;
             }
-            let Some(subj) = subject_of(&clause[..a]).or(carried).or(Some(subj)) else { continue };
+            let subj = subject_of(&clause[..a]).or(carried).unwrap_or(subj);
             let Some(fig) = figure_of(subj, before, &clause[b..to]) else { continue };
             let sums: Vec<i64> = fig.cells.iter().filter_map(|cells| table_sum(tables, fig.table, cells)).collect();
             if sums.is_empty() || sums.contains(&stated) {

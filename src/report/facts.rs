@@ -113,7 +113,7 @@ pub fn read_facts(doc: &Document) -> Facts {
 /// A report's preamble speaks of itself: "编制本报告", "本年度报告中所列数据…", with the 条例 or
 /// the format notice it follows. Notices about reports speak of "年度报告" in general instead.
 fn speaks_of_itself(text: &str) -> bool {
-    let head = &text[..text.len().min(text.char_indices().nth(600).map_or(text.len(), |(i, _)| i))];
+    let head = text::head(text, 600);
     ["本报告", "本年度报告"].iter().any(|w| head.contains(w))
         && ["政府信息公开条例", "国办公开办函", "政府信息公开工作年度报告"].iter().any(|w| head.contains(w))
 }
@@ -258,8 +258,7 @@ fn statistics_period_year(text: &str) -> Option<(u16, Range<usize>)> {
             if !text[look_back..i].contains("统计") {
                 continue;
             }
-            let window_end = text[from..].char_indices().nth(8).map_or(text.len(), |(e, _)| from + e);
-            if let Some((y, r)) = year_in(&text[from..window_end]) {
+            if let Some((y, r)) = year_in(text::head(&text[from..], 8)) {
                 return Some((y, from + r.start..from + r.end));
             }
         }
@@ -291,8 +290,7 @@ fn body_year(doc: &Document) -> Option<(u16, Range<usize>)> {
         while let Some(i) = text[from..].find(key).map(|i| from + i) {
             from = i + key.len();
             let rest = &text[from..];
-            let head = rest.char_indices().nth(6).map_or(rest, |(e, _)| &rest[..e]);
-            if let Some((y, r)) = year_in(head) {
+            if let Some((y, r)) = year_in(text::head(rest, 6)) {
                 if rest[r.end..].starts_with("年12月31日") {
                     return Some((y, from + r.start..from + r.end));
                 }
@@ -347,7 +345,7 @@ fn agency_line(doc: &Document, content: &[usize]) -> Option<String> {
 /// The preamble names the agency: "现公布昭通市人民政府2023年政府信息公开工作年度报告",
 /// "现公布《贵阳市2023年…》", "本年度报告由国家机关事务管理局根据《条例》…编制".
 fn agency_in_preamble(text: &str) -> Option<String> {
-    let head = &text[..text.char_indices().nth(800).map_or(text.len(), |(e, _)| e)];
+    let head = text::head(text, 800);
     let known = |name: &str| {
         let name = name.trim().trim_start_matches(['《', '“']);
         (!name.is_empty() && name.chars().count() <= 30 && agency_level(name) != AgencyLevel::Unknown)
@@ -356,7 +354,7 @@ fn agency_in_preamble(text: &str) -> Option<String> {
     for key in ["现公布", "现将", "现予公布"] {
         let Some(i) = head.find(key) else { continue };
         let rest = &head[i + key.len()..];
-        let window = &rest[..rest.char_indices().nth(60).map_or(rest.len(), |(e, _)| e)];
+        let window = text::head(rest, 60);
         if let Some(name) = year_in(window).and_then(|(_, r)| known(&window[..r.start])) {
             return Some(name);
         }
@@ -378,7 +376,7 @@ fn agency_in_preamble(text: &str) -> Option<String> {
 /// Without a name, how the report speaks of itself tells the level: "我乡", "我镇", "我街道" are
 /// townships, "我局", "我委" departments.
 fn level_from_self_reference(text: &str) -> AgencyLevel {
-    let head = &text[..text.char_indices().nth(3000).map_or(text.len(), |(e, _)| e)];
+    let head = text::head(text, 3000);
     let says = |words: &[&str]| words.iter().any(|w| head.contains(w));
     let township = says(&["我乡", "我镇", "我街道", "本乡", "本镇", "本街道"]);
     let department = says(&["我局", "我委", "本局", "我办", "我中心"]);

@@ -247,28 +247,25 @@ fn is_chrome(t: &str, offset: usize, meta: &mut PageMetadata) -> bool {
     if found_meta {
         return true;
     }
-    // "中央政府门户网站 www.gov.cn 2014-03-25 10:21 来源：外交部网站": a page's source line.
-    if bare.len() <= 200 && bare.contains("来源:") {
-        if let Some((d, r)) = find_date(bare).filter(|_| meta.published.is_none()) {
-            let at = offset + (t.len() - bare.len());
-            meta.published = Some((d, r.start + at..r.end + at));
+    // The date on a line of page furniture, located in the document.
+    let at = offset + (t.len() - bare.len());
+    let date = || find_date(bare).map(|(d, r)| (d, r.start + at..r.end + at));
+    // A page's source line carries its date: "来源：某某县人民政府 时间：2023-02-20 15:07",
+    // "中央政府门户网站 www.gov.cn 2014-03-25 10:21 来源：外交部网站".
+    if bare.len() <= 200 && bare.contains("来源:") && meta.published.is_none() {
+        if let Some(d) = date() {
+            meta.published = Some(d);
             return true;
         }
     }
     if CHROME_PREFIXES.iter().any(|p| bare.starts_with(p)) {
-        // A page's source line carries its date: "来源：某某县人民政府 时间：2023-02-20 15:07".
-        if meta.published.is_none() && (bare.starts_with("来源:") || bare.starts_with("信息来源:")) {
-            meta.published = find_date(bare)
-                .map(|(d, r)| (d, r.start + offset + (t.len() - bare.len())..r.end + offset + (t.len() - bare.len())));
-        }
         return true;
     }
     // The first characters of CHROME_WORDS; a line without any cannot hold one.
     let may_hold_word = bare.chars().any(|c| matches!(c, '点' | '浏' | '阅' | '访' | '字' | '我'));
     if may_hold_word && CHROME_WORDS.iter().any(|w| text::contains(bare, w)) {
         if meta.published.is_none() {
-            meta.published = find_date(bare)
-                .map(|(d, r)| (d, r.start + offset + (t.len() - bare.len())..r.end + offset + (t.len() - bare.len())));
+            meta.published = date();
         }
         return true;
     }

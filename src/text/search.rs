@@ -35,6 +35,11 @@ pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
     (0..=h.len() - n.len()).rev().find(|&i| matches_at(h, n, i))
 }
 
+/// The first `n` characters of `s` (all of it when shorter).
+pub fn head(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 pub fn contains(hay: &str, needle: &str) -> bool {
     find(hay, needle).is_some()
 }
