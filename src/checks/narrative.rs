@@ -10,7 +10,7 @@ use super::{At, Findings};
 use crate::format::figures::{Figure, Subject, FIGURES, LITIGATION_GROUPS};
 use crate::format::{APPLICATIONS, REVIEW_LITIGATION};
 use crate::report::{MappedTable, Report};
-use crate::result::{CellRef, TableStatus};
+use crate::result::CellRef;
 use crate::text::search as text;
 
 /// Counts in a clause: (start, end, value) of "3119件", "1,234件"; not "5500余件", not "1.5件".
@@ -49,7 +49,10 @@ fn subject_of(clause: &str) -> Option<Subject> {
 }
 
 fn table_sum(tables: &[MappedTable], table: &str, cells: &[(&str, &str)]) -> Option<i64> {
-    let t = tables.iter().find(|t| t.spec.id == table && t.status == TableStatus::Present)?;
+    let t = tables.iter().find(|t| t.spec.id == table)?;
+    if !cells.iter().all(|(row, _)| t.row_is_reliable(row)) {
+        return None;
+    }
     let mut sum = 0;
     for (row, col) in cells {
         // A blank cell is no figure to compare with.

@@ -88,7 +88,11 @@ pub fn read_facts(doc: &Document) -> Facts {
         .or_else(|| doc.meta.agency.clone())
         .or_else(|| agency_line(doc, &content))
         .or_else(|| agency_in_preamble(text));
+    let agency_in_title = titled_report && facts.title.as_ref().is_some_and(|(t, _)| agency_from_title(t).is_some());
     facts.agency_level = match facts.agency.as_deref() {
+        // "本报告由南平市人民政府信息公开工作领导小组办公室…编制": a government's office compiles the
+        // government's report; an office reporting for itself names itself in its title.
+        Some(name) if !agency_in_title && is_government_office(name) => AgencyLevel::Government,
         Some(name) => agency_level(name),
         None => level_from_self_reference(text),
     };
@@ -374,17 +378,26 @@ fn agency_in_preamble(text: &str) -> Option<String> {
 }
 
 /// Without a name, how the report speaks of itself tells the level: "我乡", "我镇", "我街道" are
-/// townships, "我局", "我委" departments.
+/// townships, "我局", "我委" departments; a report that speaks for "全区", "全市" and neither is
+/// its government's. (Taking a department for a government only relaxes its deadline, so the
+/// weaker evidence errs on the safe side.)
 fn level_from_self_reference(text: &str) -> AgencyLevel {
     let head = text::head(text, 3000);
     let says = |words: &[&str]| words.iter().any(|w| head.contains(w));
     let township = says(&["我乡", "我镇", "我街道", "本乡", "本镇", "本街道"]);
     let department = says(&["我局", "我委", "本局", "我办", "我中心"]);
-    match (township, department) {
-        (true, false) => AgencyLevel::Township,
-        (false, true) => AgencyLevel::Department,
+    let government = says(&["全区", "全市", "全县", "全省", "全州", "全旗"]);
+    match (township, department, government) {
+        (true, false, _) => AgencyLevel::Township,
+        (false, true, _) => AgencyLevel::Department,
+        (false, false, true) => AgencyLevel::Government,
         _ => AgencyLevel::Unknown,
     }
+}
+
+/// "…人民政府办公室", "…人民政府信息公开工作领导小组办公室", "…省人民政府办公厅".
+fn is_government_office(name: &str) -> bool {
+    name.contains("政府") && (name.ends_with("办公室") || name.ends_with("办公厅"))
 }
 
 /// Level of an agency from its name (第四十九条 deadlines differ by level).

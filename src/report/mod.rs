@@ -1,13 +1,14 @@
 //! The analysed report: everything the checks read, built once per input.
 //!
 //! [`Report::analyse`] runs the reading stages in order: the text is normalised for matching
-//! (with a map back to the user's characters), split into a [`Document`] of lines, its facts read
+//! (with a map back to the user's characters), its lost line breaks restored, split into a [`Document`] of lines, its facts read
 //! (title, agency, year, era), its required sections found and its tables mapped onto the era's
 //! format. Checks and cross-year comparisons read a `Report`; nothing is parsed twice. A
 //! `Report` also locates: it turns the ranges stages work in into spans of the user's own text.
 
 mod contract;
 pub mod facts;
+pub mod reflow;
 pub mod sections;
 pub mod tables;
 pub mod tokens;
@@ -57,7 +58,7 @@ pub struct Report {
 impl Report {
     /// Reads `text`; `era` forces an era instead of deriving it from the report year.
     pub fn analyse(text: String, source: Source, era: Option<Era>) -> Report {
-        let norm = normalize::normalize(&text);
+        let norm = reflow::restore_line_breaks(normalize::normalize(&text));
         let script = if norm.traditional_chars >= 10 && norm.traditional_chars * 25 > norm.cjk_chars {
             Script::Traditional
         } else {

@@ -43,11 +43,35 @@ pub struct MappedTable {
     pub blank: bool,
     /// Whether the section the table belongs under was found.
     pub section_present: bool,
+    /// Rows read whole under their own label: every column's value, with the row's label naming
+    /// it. In a table that is otherwise unreadable (cut short, one row garbled) these rows still
+    /// say what they say.
+    pub labelled_rows: Vec<String>,
 }
 
 impl MappedTable {
     pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
         self.cells.iter().find(|c| c.row == row && c.column.id == column)
+    }
+
+    /// Whether the figures of `row` can be relied on: every row of a table read whole, and in a
+    /// table that could not be read whole, a row read whole under its own label whose values
+    /// satisfy the row's own equations ("总计" = the sum of the applicant columns).
+    pub fn row_is_reliable(&self, row: &str) -> bool {
+        if self.status == TableStatus::Present {
+            return true;
+        }
+        if !self.labelled_rows.iter().any(|r| r == row) {
+            return false;
+        }
+        let value = |column: &str| self.cell(row, column).and_then(|c| c.value.number()).map(|n| n.as_f64());
+        let sum = |ids: &[&str]| ids.iter().map(|id| value(id)).sum::<Option<f64>>();
+        self.spec
+            .equations
+            .iter()
+            .filter(|e| matches!(e.sweep, format::Sweep::EachRow) && e.relation == Relation::Equal)
+            .filter(|e| self.spec.blocks.iter().any(|b| b.id == e.block && b.rows.iter().any(|r| format::is_row_id(b, r, row))))
+            .all(|e| matches!((sum(e.lhs), sum(e.rhs)), (Some(a), Some(b)) if (a - b).abs() < 1e-6))
     }
 }
 
@@ -118,6 +142,7 @@ fn read_table(
         reordered: false,
         blank: false,
         section_present,
+        labelled_rows: Vec::new(),
     };
     let Some(lines) = region else { return table };
     let all = super::tokens::tokenize(doc, lines);
@@ -434,6 +459,9 @@ fn map_rows(doc: &Document, table: &mut MappedTable, rows: &[(&'static BlockSpec
                 }
             };
             table.cells.push(Cell { row: id.clone(), column: col, value, range });
+        }
+        if chunk.label_row == Some(r) && chunk.values.len() == block.columns.len() {
+            table.labelled_rows.push(id);
         }
     }
 }
