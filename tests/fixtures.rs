@@ -358,3 +358,50 @@ fn huaian_layout_text_reads_review_in_true_order_and_checks_its_prose() {
         assert_eq!((found[0].expected, found[0].actual), (Some(Number::Int(expected)), Some(Number::Int(actual))));
     }
 }
+
+/// The same PDF through pdf.js `getTextContent`, one line per page with every heading and row run
+/// together: its line breaks are restored where the format declares them, the three tables read
+/// whole (table 四 in the PDF's order), and a changed cell is still caught.
+#[test]
+fn huaian_pdfjs_text_content_reads_as_the_pdf_shows_it() {
+    let (text, r) = check("real/c-huaian-szf-2024-pdfjs-textcontent.txt");
+    assert_eq!(codes(&r, Severity::Error), vec![]);
+    assert!(r.sections.iter().all(|s| s.status == SectionStatus::Present), "{:?}", r.sections);
+    assert_eq!(r.document.title.as_deref(), Some("淮安市人民政府2024年政府信息公开工作年度报告"));
+    assert_eq!(int(&r, "applications", "3.3.2", "total"), 31);
+    assert_eq!(int(&r, "applications", "3.6.1", "total"), 71);
+    assert_eq!(int(&r, "review_litigation", "data", "litigation_direct.total"), 26);
+    // "属于国家秘密 2 0 0 0 0 0 22.其他法律…": the row's total and the next row's number.
+    let edited = text.replace("2 0 0 0 0 0 22.其他法律", "2 0 0 0 0 0 32.其他法律");
+    let r = check_text(&edited, &Options::default());
+    let errors: Vec<&str> = codes(&r, Severity::Error).iter().map(|(c, _)| *c).collect();
+    assert_eq!(errors, vec!["table.column_sum", "table.row_sum"], "{:?}", r.diagnostics);
+}
+
+/// A 2021 report whose 申请 table keeps the 2019 format's single （六）其他处理 row: the table is
+/// read in the 2019 format it fits (its sums hold) and the report is told its format is outdated,
+/// not that two rows are missing. Made from the real 淮安 text by merging its three （六） rows.
+#[test]
+fn a_2021_report_with_the_2019_other_processing_row_is_outdated_not_missing_rows() {
+    let text = fixture("real/c-huaian-szf-2024-pdfjs-textcontent.txt");
+    let (from, to) = (text.find("（六）其他处理").expect("（六）"), text.find("（七）总计").expect("（七）"));
+    let merged = format!("{}（六）其他处理 181 5 0 0 1 0 187{}", &text[..from], &text[to..]);
+    let r = check_text(&merged, &Options::default());
+    assert_eq!(codes(&r, Severity::Error), vec![("doc.format_outdated", Some("applications"))], "{:?}", r.diagnostics);
+    let t = r.tables.iter().find(|t| t.id == "applications").expect("applications");
+    assert_eq!(t.variant, Some(nianbao::Era::parse("2019").expect("2019")));
+    assert_eq!(int(&r, "applications", "3.6", "total"), 187);
+    // The 复议/诉讼 table is the same in both formats: nothing to call outdated there.
+    let review = r.tables.iter().find(|t| t.id == "review_litigation").expect("review");
+    assert_eq!(review.variant, Some(nianbao::Era::parse("2021").expect("2021")));
+}
+
+/// "规范性文件", the 2019 label, as the row label of a 2021 table: the row is the 2021 format's
+/// 行政规范性文件 row, and the format is not called outdated.
+#[test]
+fn the_2019_row_label_inside_a_2021_table_is_the_same_row() {
+    let text = fixture("real/c-huaian-szf-2024-pdftotext-layout.txt").replace("行政规范性文件", "规范性文件");
+    let r = check_text(&text, &Options::default());
+    assert_eq!(codes(&r, Severity::Error), vec![], "{:?}", r.diagnostics);
+    assert_eq!(int(&r, "active", "20.1.normative_documents", "in_force"), 66);
+}

@@ -37,7 +37,7 @@ fn presence(report: &Report, t: &MappedTable, out: &mut Findings) {
         TableStatus::Present => {}
     }
     let variant = spec.era();
-    if variant < era && !spec.variant_keys.is_empty() {
+    if variant < era && t.variant_evidence {
         out.add(
             "doc.format_outdated",
             format!(
@@ -50,7 +50,7 @@ fn presence(report: &Report, t: &MappedTable, out: &mut Findings) {
         )
         .table(spec.id)
         .at_opt(at.clone());
-    } else if variant > era && !spec.variant_keys.is_empty() {
+    } else if variant > era && t.variant_evidence {
         out.add(
             "doc.format_mismatch",
             format!("“{}”统计表使用的是 {} 年格式，与报告年度不符", spec.title, variant.as_str()),

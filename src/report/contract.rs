@@ -35,8 +35,9 @@ impl Report {
     }
 
     fn table_result(&self, t: &MappedTable) -> TableResult {
-        // A table identical in every format (复议/诉讼) takes the report's era as its variant.
-        let variant = if t.spec.variant_keys.is_empty() { self.era } else { Some(t.spec.era()) };
+        // A table whose variant the text did not tell (复议/诉讼 is the same in every format)
+        // takes the report's era as its variant.
+        let variant = if t.variant_evidence { Some(t.spec.era()) } else { self.era };
         TableResult {
             id: t.spec.id,
             title: t.spec.title,

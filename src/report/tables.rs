@@ -47,9 +47,25 @@ pub struct MappedTable {
     /// it. In a table that is otherwise unreadable (cut short, one row garbled) these rows still
     /// say what they say.
     pub labelled_rows: Vec<String>,
+    /// The table's variant was told by the text (its own words, or rows only it has), not
+    /// assumed from the era: only then can the format be called outdated.
+    pub variant_evidence: bool,
 }
 
 impl MappedTable {
+    /// Rows of the format missing before the last row that was read: rows a table cut short
+    /// lacks come after it.
+    fn missing_inside(&self) -> usize {
+        let order: Vec<String> = self
+            .spec
+            .blocks
+            .iter()
+            .flat_map(|b| b.rows.iter().map(move |r| format::row_id(b, r)))
+            .collect();
+        let last_read = order.iter().rposition(|id| self.cells.iter().any(|c| &c.row == id));
+        last_read.map_or(0, |last| order[..last].iter().filter(|id| self.missing_rows.contains(id)).count())
+    }
+
     pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
         self.cells.iter().find(|c| c.row == row && c.column.id == column)
     }
@@ -143,6 +159,7 @@ fn read_table(
         blank: false,
         section_present,
         labelled_rows: Vec::new(),
+        variant_evidence: false,
     };
     let Some(lines) = region else { return table };
     let all = super::tokens::tokenize(doc, lines);
@@ -159,11 +176,32 @@ fn read_table(
     }
     let (start, end) = (toks[0].range.start, toks.iter().map(|t| t.range.end).max().unwrap_or(toks[0].range.end));
     table.range = Some(start..end);
-    table.spec = detect_variant(doc, spec, era, toks);
-    let spec = table.spec;
+    // The variant whose own words the labels use; without such words, the variant the rows fit
+    // best (a 2021 report may keep the 2019 single （六）其他处理 row), the era's on a tie.
+    let (by_words, evidence) = detect_variant(doc, spec, era, toks);
+    let candidates: Vec<&'static TableSpec> =
+        if evidence { vec![by_words] } else { format::variants_of(spec.id).collect() };
+    let own = |v: &'static TableSpec| std::ptr::eq(v, spec);
+    let mut best: Option<(MappedTable, (usize, bool))> = None;
+    for variant in candidates {
+        let mut mapped = table.clone();
+        mapped.spec = variant;
+        map_onto(doc, &mut mapped, toks);
+        let fit = (mapped.missing_inside(), !own(variant));
+        if best.as_ref().is_none_or(|(_, f)| fit < *f) {
+            best = Some((mapped, fit));
+        }
+    }
+    let Some((mut table, _)) = best else { return table };
+    table.variant_evidence = evidence || !own(table.spec);
+    table
+}
 
+/// Reads `toks` into `table`'s cells in the format of `table.spec`, and says how well they fit.
+fn map_onto(doc: &Document, table: &mut MappedTable, toks: &[Token]) {
+    let spec = table.spec;
     if spec.blocks.len() == 1 && spec.blocks[0].rows.len() == 1 {
-        read_single_row(&mut table, toks);
+        read_single_row(table, toks);
     } else {
         let segments = split_blocks(doc, spec, toks);
         for (block, segment) in segments {
@@ -171,9 +209,9 @@ fn read_table(
                 Some(b) => b.rows.iter().map(|r| (b, r)).collect(),
                 None => spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect(),
             };
-            map_rows(doc, &mut table, &rows, segment);
+            map_rows(doc, table, &rows, segment);
         }
-        sort_unread_rows(doc, &mut table, toks);
+        sort_unread_rows(doc, table, toks);
     }
     let total_rows: usize = spec.blocks.iter().map(|b| b.rows.len()).sum();
     table.status = if table.unreadable.is_some() {
@@ -185,7 +223,6 @@ fn read_table(
     } else {
         TableStatus::Present
     };
-    table
 }
 
 /// Labels without numbers: a table left blank, when it names most of its rows. Its cells are all
@@ -205,7 +242,7 @@ fn read_blank(doc: &Document, table: &mut MappedTable, era: Era, toks: &[Token])
     }
     let end = toks.iter().map(|t| t.range.end).max().unwrap_or(toks[0].range.end);
     table.range = Some(toks[0].range.start..end);
-    table.spec = detect_variant(doc, spec, era, toks);
+    (table.spec, table.variant_evidence) = detect_variant(doc, spec, era, toks);
     table.blank = true;
     table.status = TableStatus::Present;
     let at = toks[0].range.start..toks[0].range.start;
@@ -250,7 +287,12 @@ fn sort_unread_rows(doc: &Document, table: &mut MappedTable, toks: &[Token]) {
 }
 
 /// Picks the variant whose own header words the table text uses; the era decides ties.
-fn detect_variant(doc: &Document, spec: &'static TableSpec, era: Era, toks: &[Token]) -> &'static TableSpec {
+fn detect_variant(
+    doc: &Document,
+    spec: &'static TableSpec,
+    era: Era,
+    toks: &[Token],
+) -> (&'static TableSpec, bool) {
     let labels: String = toks.iter().filter(|t| t.kind == TokenKind::Label).map(|t| doc.text(&t.range)).collect();
     let labels: String = labels.chars().filter(|c| !c.is_whitespace()).collect();
     let mut best = spec;
@@ -262,7 +304,7 @@ fn detect_variant(doc: &Document, spec: &'static TableSpec, era: Era, toks: &[To
             best_score = score;
         }
     }
-    best
+    (best, best_score.0 > 0)
 }
 
 /// Splits an `active` table at its "第二十条第（N）项" headers.
