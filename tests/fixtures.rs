@@ -405,3 +405,24 @@ fn the_2019_row_label_inside_a_2021_table_is_the_same_row() {
     assert_eq!(codes(&r, Severity::Error), vec![], "{:?}", r.diagnostics);
     assert_eq!(int(&r, "active", "20.1.normative_documents", "in_force"), 66);
 }
+
+/// Counts the prose qualifies are other quantities than the table's (rules.md §4): a subset
+/// outcome the format does not count, a different scope, a running total. Inserted into the real
+/// 淮安 text, none of them is a mismatch; an unqualified restatement still is.
+#[test]
+fn qualified_and_sub_counts_in_the_prose_are_not_table_figures() {
+    let text = fixture("real/c-huaian-szf-2024-pdftotext-layout.txt");
+    let at = text.find("（三）政府信息管理情况").expect("section 一（三）");
+    let with = |s: &str| format!("{}{s}\n{}", &text[..at], &text[at..]);
+    for s in [
+        "所有办结的申请中，同意公开答复9件，同意部分公开答复3件。",
+        "全市各部门备案的行政复议案件134件。",
+        "历年累计受理政府信息公开申请9000件。",
+        "共受理政府信息公开申请3119件，比上年增加200件。",
+    ] {
+        let r = check_text(&with(s), &Options::default());
+        assert_eq!(codes(&r, Severity::Error), vec![], "{s}: {:?}", r.diagnostics);
+    }
+    let r = check_text(&with("本年度共办结政府信息公开申请3049件。"), &Options::default());
+    assert_eq!(codes(&r, Severity::Error), vec![("text.table_mismatch", Some("applications"))]);
+}

@@ -7,7 +7,7 @@
 //! on it. The figure words and the cells they name are declared in `format::figures`.
 
 use super::{At, Findings};
-use crate::format::figures::{Figure, Subject, FIGURES, LITIGATION_GROUPS};
+use crate::format::figures::{Figure, Subject, FIGURES, LITIGATION_GROUPS, QUALIFIERS};
 use crate::format::{APPLICATIONS, REVIEW_LITIGATION};
 use crate::report::{MappedTable, Report};
 use crate::result::CellRef;
@@ -108,8 +108,10 @@ fn check_sentence(sentence: &str, offset: usize, tables: &[MappedTable], out: &m
             let from = if k == 0 { 0 } else { found[k - 1].1 + '件'.len_utf8() };
             let to = found.get(k + 1).map_or(clause.len(), |n| n.0);
             let before = &clause[from..a];
-            // "行政复议、行政诉讼案件74件" counts both together.
-            if text::contains(before, "复议") && text::contains(before, "诉讼") {
+            // "行政复议、行政诉讼案件74件" counts both together; "备案…134件" is another quantity.
+            if text::contains(before, "复议") && text::contains(before, "诉讼")
+                || QUALIFIERS.iter().any(|q| text::contains(before, q))
+            {
                 continue;
             }
             let subj = subject_of(&clause[..a]).or(carried).unwrap_or(subj);

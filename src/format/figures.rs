@@ -31,6 +31,12 @@ macro_rules! litigation {
     };
 }
 
+/// Words among a count's own words that make it another quantity than the table's: a subset
+/// or a different scope ("备案的行政复议案件134件", "累计受理…", "同比增加…"), or an outcome the
+/// format does not count ("所有办结的…中同意公开答复9件" is no 办结 figure).
+pub const QUALIFIERS: &[&str] =
+    &["备案", "累计", "历年", "同比", "环比", "比上年", "较上年", "比去年", "较去年", "同意", "告知"];
+
 /// Checked in order; the first figure whose words a clause contains is the one it states.
 pub const FIGURES: &[Figure] = &[
     Figure {
