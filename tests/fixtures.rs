@@ -426,3 +426,46 @@ fn qualified_and_sub_counts_in_the_prose_are_not_table_figures() {
     let r = check_text(&with("本年度共办结政府信息公开申请3049件。"), &Options::default());
     assert_eq!(codes(&r, Severity::Error), vec![("text.table_mismatch", Some("applications"))]);
 }
+
+/// pdftotext's column-block order: the 申请 table's row labels, then its numbers one column after
+/// another. Built from the real 淮安 text's own table: read by rows nothing adds up, read by
+/// columns everything does, so the table is read by columns (and says it was reordered). With one
+/// number changed no order adds up, and the table is unreadable rather than wrong.
+#[test]
+fn a_table_written_column_after_column_is_read_by_its_equations() {
+    let text = fixture("real/c-huaian-szf-2024-pdftotext-layout.txt");
+    let r = check_text(&text, &Options::default());
+    let table = r.tables.iter().find(|t| t.id == "applications").expect("applications");
+    let (rows, columns) = (25, 7);
+    assert_eq!(table.cells.len(), rows * columns);
+    let spec = nianbao::Era::latest().spec().tables.iter().find(|t| t.id == "applications").expect("spec");
+    let labels: Vec<&str> = spec.blocks[0].rows.iter().map(|r| r.label.rsplit('·').next().unwrap_or(r.label)).collect();
+    assert_eq!(labels.len(), rows);
+    let by_columns = |cells: &[String]| {
+        (0..columns)
+            .map(|k| (0..rows).map(|r| cells[r * columns + k].as_str()).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+    };
+    let raw: Vec<String> = table.cells.iter().map(|c| c.raw.clone()).collect();
+    let (from, to) = (text.find("申请人情况").expect("header"), text.find("四、政府信息公开行政复议").expect("四"));
+    let rewrite = |cells: &[String]| {
+        format!(
+            "{}申请人情况\n自然人\n法人或其他组织\n总计\n{}\n{}\n{}",
+            &text[..from],
+            labels.join("\n"),
+            by_columns(cells).join("\n"),
+            &text[to..]
+        )
+    };
+    let r = check_text(&rewrite(&raw), &Options::default());
+    assert_eq!(codes(&r, Severity::Error), vec![], "{:?}", r.diagnostics);
+    assert!(r.diagnostics.iter().any(|d| d.code == "table.reordered"));
+    assert_eq!(int(&r, "applications", "3.3.2", "total"), 31);
+    assert_eq!(int(&r, "applications", "3.7", "commercial"), 53);
+    let mut changed = raw.clone();
+    changed[3 * columns] = "1289".to_string(); // （一）予以公开·自然人 1288
+    let r = check_text(&rewrite(&changed), &Options::default());
+    assert_eq!(codes(&r, Severity::Error), vec![], "{:?}", r.diagnostics);
+    let t = r.tables.iter().find(|t| t.id == "applications").expect("applications");
+    assert_eq!(t.status, TableStatus::Unreadable);
+}

@@ -48,7 +48,6 @@ pub fn check_table(report: &Report, table: &MappedTable, out: &mut Findings) {
 struct Grid<'t> {
     block: &'static BlockSpec,
     cells: Vec<Option<&'t Cell>>,
-    width: usize,
 }
 
 impl<'t> Grid<'t> {
@@ -62,41 +61,15 @@ impl<'t> Grid<'t> {
                 cells[r * width + k] = Some(c);
             }
         }
-        Grid { block, cells, width }
+        Grid { block, cells }
     }
 
-    /// Every instance of `eq`: the line it applies to, and its two sides as (cell, grid index).
-    /// None for a side names no position of the block; an instance is None where a cell is missing.
+    /// Every instance of `eq`: the line it applies to, and its two sides as (cell, grid index);
+    /// an instance is None where a cell is missing.
     #[allow(clippy::type_complexity)]
     fn instances(&self, eq: &Equation) -> Vec<(usize, Option<(Vec<(&'t Cell, usize)>, Vec<(&'t Cell, usize)>)>)> {
-        let block = self.block;
-        let names = |id: &&str| match eq.sweep {
-            Sweep::EachRow => block.columns.iter().position(|c| c.id == *id),
-            Sweep::EachColumn => block.rows.iter().position(|r| r.id == *id),
-        };
-        let (Some(lhs), Some(rhs)) = (
-            eq.lhs.iter().map(names).collect::<Option<Vec<usize>>>(),
-            eq.rhs.iter().map(names).collect::<Option<Vec<usize>>>(),
-        ) else {
-            return Vec::new();
-        };
-        let lines = match eq.sweep {
-            Sweep::EachRow => block.rows.len(),
-            Sweep::EachColumn => block.columns.len(),
-        };
-        (0..lines)
-            .map(|line| {
-                let cell = |k: usize| {
-                    let at = match eq.sweep {
-                        Sweep::EachRow => line * self.width + k,
-                        Sweep::EachColumn => k * self.width + line,
-                    };
-                    self.cells[at].map(|c| (c, at))
-                };
-                let side = |ks: &[usize]| ks.iter().map(|&k| cell(k)).collect::<Option<Vec<_>>>();
-                (line, side(&lhs).zip(side(&rhs)))
-            })
-            .collect()
+        let side = |at: &[usize]| at.iter().map(|&k| self.cells[k].map(|c| (c, k))).collect::<Option<Vec<_>>>();
+        eq.instances(self.block).into_iter().map(|(line, lhs, rhs)| (line, side(&lhs).zip(side(&rhs)))).collect()
     }
 
     /// Where an instance is, for its message: the row, or the column, it sweeps.

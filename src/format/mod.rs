@@ -331,6 +331,35 @@ pub struct Equation {
     pub hint: &'static str,
 }
 
+impl Equation {
+    /// Every instance of the equation over `block`'s grid of cells (row-major: position
+    /// `row * columns + column`): the line it sweeps and the positions of its two sides. Empty
+    /// when a side names no row or column of the block.
+    pub fn instances(&self, block: &BlockSpec) -> Vec<(usize, Vec<usize>, Vec<usize>)> {
+        let names = |id: &&str| match self.sweep {
+            Sweep::EachRow => block.columns.iter().position(|c| c.id == *id),
+            Sweep::EachColumn => block.rows.iter().position(|r| r.id == *id),
+        };
+        let (Some(lhs), Some(rhs)) = (
+            self.lhs.iter().map(names).collect::<Option<Vec<usize>>>(),
+            self.rhs.iter().map(names).collect::<Option<Vec<usize>>>(),
+        ) else {
+            return Vec::new();
+        };
+        let width = block.columns.len();
+        let (lines, at): (usize, &dyn Fn(usize, usize) -> usize) = match self.sweep {
+            Sweep::EachRow => (block.rows.len(), &|line, k| line * width + k),
+            Sweep::EachColumn => (width, &|line, k| k * width + line),
+        };
+        (0..lines)
+            .map(|line| {
+                let side = |ks: &[usize]| ks.iter().map(|&k| at(line, k)).collect::<Vec<usize>>();
+                (line, side(&lhs), side(&rhs))
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug)]
 pub struct TableSpec {
     pub id: &'static str,

@@ -153,8 +153,8 @@ fn line_breaks(line: &str, offset: usize) -> Vec<usize> {
         // "第(五)项" of a block header.
         if let Some((style, _, marker)) = numbering_at(rest).filter(|_| !before.ends_with('第')) {
             let words_after = &rest[marker..];
-            let section = matches!(style, NumberStyle::Chinese | NumberStyle::ParenChinese)
-                && is_section_heading(w, words_after);
+            let section =
+                matches!(style, NumberStyle::Chinese | NumberStyle::ParenChinese) && is_section_heading(w, words_after);
             let row = if section { None } else { label_at(&w.rows, words_after) };
             if row.is_some() || section || after_number && style != NumberStyle::Arabic {
                 at(i, &mut out);

@@ -56,12 +56,8 @@ impl MappedTable {
     /// Rows of the format missing before the last row that was read: rows a table cut short
     /// lacks come after it.
     fn missing_inside(&self) -> usize {
-        let order: Vec<String> = self
-            .spec
-            .blocks
-            .iter()
-            .flat_map(|b| b.rows.iter().map(move |r| format::row_id(b, r)))
-            .collect();
+        let order: Vec<String> =
+            self.spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| format::row_id(b, r))).collect();
         let last_read = order.iter().rposition(|id| self.cells.iter().any(|c| &c.row == id));
         last_read.map_or(0, |last| order[..last].iter().filter(|id| self.missing_rows.contains(id)).count())
     }
@@ -86,7 +82,9 @@ impl MappedTable {
             .equations
             .iter()
             .filter(|e| matches!(e.sweep, format::Sweep::EachRow) && e.relation == Relation::Equal)
-            .filter(|e| self.spec.blocks.iter().any(|b| b.id == e.block && b.rows.iter().any(|r| format::is_row_id(b, r, row))))
+            .filter(|e| {
+                self.spec.blocks.iter().any(|b| b.id == e.block && b.rows.iter().any(|r| format::is_row_id(b, r, row)))
+            })
             .all(|e| matches!((sum(e.lhs), sum(e.rhs)), (Some(a), Some(b)) if (a - b).abs() < 1e-6))
     }
 }
@@ -202,6 +200,8 @@ fn map_onto(doc: &Document, table: &mut MappedTable, toks: &[Token]) {
     let spec = table.spec;
     if spec.blocks.len() == 1 && spec.blocks[0].rows.len() == 1 {
         read_single_row(table, toks);
+    } else if read_column_blocks(table, toks) {
+        table.reordered = true;
     } else {
         let segments = split_blocks(doc, spec, toks);
         for (block, segment) in segments {
@@ -287,12 +287,7 @@ fn sort_unread_rows(doc: &Document, table: &mut MappedTable, toks: &[Token]) {
 }
 
 /// Picks the variant whose own header words the table text uses; the era decides ties.
-fn detect_variant(
-    doc: &Document,
-    spec: &'static TableSpec,
-    era: Era,
-    toks: &[Token],
-) -> (&'static TableSpec, bool) {
+fn detect_variant(doc: &Document, spec: &'static TableSpec, era: Era, toks: &[Token]) -> (&'static TableSpec, bool) {
     let labels: String = toks.iter().filter(|t| t.kind == TokenKind::Label).map(|t| doc.text(&t.range)).collect();
     let labels: String = labels.chars().filter(|c| !c.is_whitespace()).collect();
     let mut best = spec;
@@ -629,6 +624,51 @@ fn read_single_row(table: &mut MappedTable, toks: &[Token]) {
         };
         table.cells.push(Cell { row: row.clone(), column: col, value, range: t.range.clone() });
     }
+}
+
+/// pdftotext's column-block order: every row label first, then the numbers one column after
+/// another (all of 自然人, then all of 商业企业, …). Read that way only when the numbers fill the
+/// grid exactly and every equation of the table holds read by columns but not read by rows, so
+/// the order is the only one the table's own arithmetic allows.
+fn read_column_blocks(table: &mut MappedTable, toks: &[Token]) -> bool {
+    let [block] = table.spec.blocks else { return false };
+    let (rows, width) = (block.rows.len(), block.columns.len());
+    let Some(first_value) = toks.iter().position(Token::is_value) else { return false };
+    let values: Vec<&Token> = toks.iter().filter(|t| t.is_value()).collect();
+    if rows < 2 || values.len() != rows * width || toks[first_value..].iter().any(|t| t.kind == TokenKind::Label) {
+        return false;
+    }
+    let nums: Option<Vec<f64>> = values
+        .iter()
+        .map(|t| match &t.kind {
+            TokenKind::Value(Value::Number(n)) => Some(n.as_f64()),
+            _ => None,
+        })
+        .collect();
+    let Some(nums) = nums else { return false };
+    let by_columns: Vec<f64> = (0..rows * width).map(|at| nums[(at % width) * rows + at / width]).collect();
+    let holds = |grid: &[f64]| {
+        table.spec.equations.iter().filter(|e| e.relation == Relation::Equal).all(|e| {
+            e.instances(block).iter().all(|(_, l, r)| {
+                let sum = |side: &[usize]| side.iter().map(|&k| grid[k]).sum::<f64>();
+                (sum(l) - sum(r)).abs() < 1e-6
+            })
+        })
+    };
+    if table.spec.equations.is_empty() || holds(&nums) || !holds(&by_columns) {
+        return false;
+    }
+    for (at, _) in by_columns.iter().enumerate() {
+        let (r, k) = (at / width, at % width);
+        let t = values[k * rows + r];
+        let value = match &t.kind {
+            TokenKind::Value(v) => v.clone(),
+            _ => Value::Empty,
+        };
+        let row = format::row_id(block, &block.rows[r]);
+        table.cells.push(Cell { row, column: &block.columns[k], value, range: t.range.clone() });
+    }
+    true
 }
 
 /// Column positions of each single-row equation (Σ parts = total): parts first, total last.
