@@ -115,6 +115,16 @@ pub struct CellRef {
     pub column: &'static str,
 }
 
+/// The one cell that explains every failed equation of a table, and the value that makes them
+/// all hold: "1298 很可能应为 1288".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    pub table: &'static str,
+    pub row: String,
+    pub column: &'static str,
+    pub value: Number,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
     pub code: &'static str,
@@ -134,6 +144,9 @@ pub struct Diagnostic {
     pub actual: Option<Number>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// On an equation's finding: the cell most likely wrong and its likely value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<Suggestion>,
 }
 
 impl Diagnostic {
@@ -149,6 +162,7 @@ impl Diagnostic {
             expected: None,
             actual: None,
             hint: None,
+            suggestion: None,
         }
     }
 

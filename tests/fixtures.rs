@@ -469,3 +469,33 @@ fn a_table_written_column_after_column_is_read_by_its_equations() {
     let t = r.tables.iter().find(|t| t.id == "applications").expect("applications");
     assert_eq!(t.status, TableStatus::Unreadable);
 }
+
+/// One wrong number fails a row equation and a column equation that cross at it: the findings
+/// name that cell and the value that makes every equation hold. Two wrong numbers, or a wrong
+/// number only one equation sees, are not explained by one cell, and nothing more is said.
+#[test]
+fn the_one_cell_that_explains_the_failed_equations_is_named() {
+    let text = fixture("real/c-huaian-szf-2024-pdftotext-layout.txt");
+    let suggestions = |edited: &str| {
+        let r = check_text(edited, &Options::default());
+        let failed: Vec<_> = r.diagnostics.iter().filter(|d| d.code.starts_with("table.")).collect();
+        assert!(!failed.is_empty(), "the edit is caught");
+        failed.iter().map(|d| d.suggestion.as_ref().map(|s| (s.row.clone(), s.column, s.value))).collect::<Vec<_>>()
+    };
+    let one = |row: &str, column: &'static str, v: i64| Some((row.to_string(), column, Number::Int(v)));
+    // （一）予以公开·自然人 1288 → 1298: its row's 总计 and its column's （七）总计 fail by 10.
+    let edited = text.replacen("  1288  ", "  1298  ", 1);
+    assert_eq!(suggestions(&edited), vec![one("3.1", "natural_person", 1288); 2]);
+    // （七）总计·自然人 2932 → 2933: its row, its column and the balance.
+    let edited = text.replacen("  2932  ", "  2933  ", 1);
+    assert_eq!(suggestions(&edited), vec![one("3.7", "natural_person", 2932); 3]);
+    // Two wrong numbers: no single cell explains them.
+    let edited = text.replacen("  1288  ", "  1298  ", 1).replacen("  746  ", "  747  ", 1);
+    assert!(suggestions(&edited).iter().all(Option::is_none));
+    // 复议·结果维持 72 → 73: only its group's 总计 sees it, so 72 and 351 are equally suspect.
+    let edited = text.replacen("\n72   64 ", "\n73   64 ", 1);
+    let r = check_text(&edited, &Options::default());
+    let group: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "table.group_total").collect();
+    assert_eq!(group.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(group[0].suggestion, None);
+}

@@ -9,7 +9,7 @@
 use super::{At, Findings};
 use crate::format::{AgencyLevel, BlockSpec, CellKind, Equation, Relation, Sweep, TableSpec};
 use crate::report::{Cell, MappedTable, Report};
-use crate::result::{CellRef, Number};
+use crate::result::{CellRef, Number, Suggestion};
 use crate::text::value::Value;
 
 fn cell_ref(c: &Cell) -> CellRef {
@@ -29,17 +29,20 @@ pub fn check_table(report: &Report, table: &MappedTable, out: &mut Findings) {
     check_domain(report, table, out);
     let mut reported_empty = Vec::new();
     // Each block's grid is built once, for all of its equations.
-    let mut grids: Vec<(usize, Grid)> = Vec::new();
+    let mut grids: Vec<(usize, Grid, Option<Culprit>)> = Vec::new();
     for eq in table.spec.equations {
         let Some(bi) = table.spec.blocks.iter().position(|b| b.id == eq.block) else { continue };
-        let k = match grids.iter().position(|(b, _)| *b == bi) {
+        let k = match grids.iter().position(|(b, _, _)| *b == bi) {
             Some(k) => k,
             None => {
-                grids.push((bi, Grid::new(table, &table.spec.blocks[bi])));
+                let grid = Grid::new(table, &table.spec.blocks[bi]);
+                let culprit = culprit(table, &grid, bi);
+                grids.push((bi, grid, culprit));
                 grids.len() - 1
             }
         };
-        check_equation(table, &grids[k].1, eq, (bi, &mut reported_empty), out);
+        let (_, grid, culprit) = &grids[k];
+        check_equation(table, grid, eq, (bi, &mut reported_empty), *culprit, out);
     }
     check_township(report, table, out);
 }
@@ -87,7 +90,75 @@ impl<'t> Grid<'t> {
 /// Empty cells already reported, by (block, grid index), so that each is reported once.
 type Reported<'a> = (usize, &'a mut Vec<(usize, usize)>);
 
-fn check_equation(table: &MappedTable, grid: &Grid, eq: &Equation, reported: Reported, out: &mut Findings) {
+/// A cell (its grid index) and the value that would make every equation of its block hold.
+type Culprit = (usize, i64);
+
+/// The one cell that explains every failed equation of a block. When a row equation and a column
+/// equation (or the balance) fail, the cell they share is the likely mistake, and the difference
+/// gives its likely value. It is named only when the evidence is unambiguous: at least two
+/// different equations fail, every failed instance contains the cell and asks of it the same
+/// value, that value is a count (not negative), and with it every instance through the cell
+/// holds. One cell exactly must qualify; otherwise nothing more is said than the failures.
+fn culprit(table: &MappedTable, grid: &Grid, block: usize) -> Option<Culprit> {
+    let value = |at: usize| grid.cells[at].map(|c| c.value.count());
+    let instances: Vec<(&Equation, Vec<usize>, Vec<usize>)> = table
+        .spec
+        .equations
+        .iter()
+        .filter(|e| e.relation == Relation::Equal && table.spec.blocks.get(block).is_some_and(|b| b.id == e.block))
+        .flat_map(|e| e.instances(grid.block).into_iter().map(move |(_, l, r)| (e, l, r)))
+        .filter(|(_, l, r)| {
+            l.iter().chain(r.iter()).all(|&at| grid.cells[at].is_some_and(|c| c.value != Value::Invalid))
+        })
+        .collect();
+    let sum = |side: &[usize], with: Option<Culprit>| -> i64 {
+        side.iter().map(|&at| with.filter(|(c, _)| *c == at).map_or_else(|| value(at).unwrap_or(0), |(_, v)| v)).sum()
+    };
+    let failing: Vec<&(&Equation, Vec<usize>, Vec<usize>)> =
+        instances.iter().filter(|(_, l, r)| sum(l, None) != sum(r, None)).collect();
+    let (first, rest) = failing.split_first()?;
+    if !rest.iter().any(|(e, _, _)| !std::ptr::eq(*e, first.0)) {
+        return None;
+    }
+    let mut found: Option<Culprit> = None;
+    for &at in first.1.iter().chain(first.2.iter()) {
+        // The value each failed instance asks of this cell.
+        let asks = |(_, l, r): &&(&Equation, Vec<usize>, Vec<usize>)| -> Option<i64> {
+            let (in_l, in_r) = (l.contains(&at), r.contains(&at));
+            let v = value(at)?;
+            match (in_l, in_r) {
+                (true, false) => Some(v + sum(r, None) - sum(l, None)),
+                (false, true) => Some(v + sum(l, None) - sum(r, None)),
+                _ => None,
+            }
+        };
+        let Some(v) = asks(&first) else { continue };
+        if v < 0 || Some(v) == value(at) || !rest.iter().all(|i| asks(i) == Some(v)) {
+            continue;
+        }
+        let fixed = instances
+            .iter()
+            .filter(|(_, l, r)| l.contains(&at) || r.contains(&at))
+            .all(|(_, l, r)| sum(l, Some((at, v))) == sum(r, Some((at, v))));
+        if !fixed {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        found = Some((at, v));
+    }
+    found
+}
+
+fn check_equation(
+    table: &MappedTable,
+    grid: &Grid,
+    eq: &Equation,
+    reported: Reported,
+    culprit: Option<Culprit>,
+    out: &mut Findings,
+) {
     let spec = table.spec;
     let (bi, reported_empty) = reported;
     for (line, sides) in grid.instances(eq) {
@@ -125,13 +196,19 @@ fn check_equation(table: &MappedTable, grid: &Grid, eq: &Equation, reported: Rep
         if had_empty {
             message.push_str("（空格按 0 计）");
         }
+        let suggestion = culprit.filter(|(at, _)| all().any(|(_, k)| k == at)).and_then(|(at, v)| {
+            let c = grid.cells[at]?;
+            message.push_str(&format!("；{}“{}”很可能应为 {v}", cell_name(spec, c), c.value.count()));
+            Some(Suggestion { table: spec.id, row: c.row.clone(), column: c.column.id, value: Number::Int(v) })
+        });
         out.add(eq.code, message)
             .table(spec.id)
             .at(At::Norm(l[0].0.range.clone()))
             .hint(eq.hint)
             .cells(all().map(|(c, _)| cell_ref(c)))
             .expected(expected)
-            .actual(actual);
+            .actual(actual)
+            .suggestion(suggestion);
     }
 }
 

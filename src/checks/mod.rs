@@ -166,6 +166,11 @@ impl Finding<'_> {
         self
     }
 
+    pub fn suggestion(self, s: Option<crate::result::Suggestion>) -> Self {
+        self.d.suggestion = s;
+        self
+    }
+
     pub fn expected(self, n: i64) -> Self {
         self.d.expected = Some(Number::Int(n));
         self
