@@ -38,7 +38,7 @@ codes! {
         "", "";
     "input.encoding" Error "the text is in no supported encoding (UTF-8, UTF-16, GB18030, Big5)",
         "", "";
-    "input.broken" Error "a Word file that cannot be read (truncated, damaged, unsupported compression)",
+    "input.broken" Error "a Word or PDF file that cannot be read (truncated, damaged, unsupported compression or encryption, a password)",
         "", "";
     "input.unreadable" Error "the file could not be read from disk (missing, no permission)",
         "", "";
@@ -101,6 +101,8 @@ codes! {
         "rules.md §4", "现行有效件数的变化通常来自本年制发与废止；如有清理、失效，可在报告中说明";
     "table.blank" Warning "the table's rows are there but no number is filled in (blank or \"/\" cells); nothing is added up",
         "rules.md §3.4", "填写数字；没有发生的填 0";
+    "input.no_text" Error "a PDF without readable text: a scan (pages are images) or fonts without a Unicode mapping",
+        "", "";
 }
 
 /// The declaration of `code`. Every code a check names is declared: a test runs every check

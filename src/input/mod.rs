@@ -12,6 +12,11 @@
 pub mod docx;
 pub mod html;
 mod markup;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pdf;
+#[cfg(target_arch = "wasm32")]
+#[path = "pdf_unsupported.rs"]
+pub mod pdf;
 pub mod text;
 mod writer;
 mod zip;
@@ -34,6 +39,7 @@ pub struct Reader {
 
 /// Every reader, in the order they are asked; plain text claims whatever is left.
 pub const READERS: &[Reader] = &[
+    Reader { format: "pdf", read: pdf::read },
     Reader { format: "docx", read: docx::read },
     Reader { format: "html", read: html::read },
     Reader { format: "text", read: text::read },
@@ -125,8 +131,14 @@ pub enum InputError {
     BrokenDocx(&'static str),
     /// A zip archive that is not a Word document; the string names what it is.
     NotWord(&'static str),
-    /// A part of a .docx inflates past the limit (bytes): a zip bomb, or not a report.
+    /// A part of a .docx, or a PDF's streams, inflate past the limit (bytes): a bomb, or not a report.
     InflatedTooLarge(usize),
+    /// A PDF that could not be read; the string says why.
+    BrokenPdf(&'static str),
+    /// A PDF whose pages are images: a scan without a text layer.
+    ScannedPdf,
+    /// A PDF whose text is drawn with fonts that have no Unicode mapping.
+    PdfNoUnicode,
 }
 
 impl InputError {
@@ -136,7 +148,8 @@ impl InputError {
             InputError::TooLarge(_) | InputError::InflatedTooLarge(_) => "input.too_large",
             InputError::Binary(_) | InputError::NotWord(_) => "input.binary",
             InputError::UnknownEncoding => "input.encoding",
-            InputError::BrokenDocx(_) => "input.broken",
+            InputError::BrokenDocx(_) | InputError::BrokenPdf(_) => "input.broken",
+            InputError::ScannedPdf | InputError::PdfNoUnicode => "input.no_text",
         }
     }
 
@@ -161,8 +174,13 @@ impl InputError {
                 format!("这是{kind}，不是 Word 文档（.docx）；请提供报告的 Word、网页或文本文件")
             }
             InputError::InflatedTooLarge(limit) => {
-                format!("Word 文件解压后超过 {:.0} MB 的上限，可能已损坏或不是年度报告，未作检查", mb(*limit))
+                format!("文件解压后超过 {:.0} MB 的上限，可能已损坏或不是年度报告，未作检查", mb(*limit))
             }
+            InputError::BrokenPdf(why) => {
+                format!("PDF 文件无法读取：{why}；请提供报告的 Word 文件，或重新导出 PDF 后再试")
+            }
+            InputError::ScannedPdf => "这个 PDF 是扫描件（页面是图片，没有文字层），无法读取文字；请提供报告的 Word 文件或带文字的 PDF（可用 Word/WPS 直接导出）".to_string(),
+            InputError::PdfNoUnicode => "这个 PDF 的字体没有文字编码映射（ToUnicode），读不出文字；请提供报告的 Word 文件，或用 Word/WPS 重新导出 PDF".to_string(),
         }
     }
 }

@@ -1,0 +1,281 @@
+//! PDF files as report text.
+//!
+//! The objects are read with `hayro-syntax` (a small, dependency-free PDF object parser that
+//! also decrypts permissions-only files); everything above objects is here: each page's content
+//! stream is interpreted for the characters it draws and the rules it strokes (`content`), fonts
+//! give the characters' Unicode (`font`), and `layout` puts characters into lines and into the
+//! cells of tables rebuilt from their rules. Lines become paragraphs; tables go to the `Writer`
+//! like a Word table, so a PDF table is mapped like any other. Tables that continue over a page
+//! break are joined; page numbers in the margins are dropped.
+//!
+//! Hostile files meet limits: streams are inflated by us with a cap on their size (the parser's
+//! own decoders are used only for small streams with other filters), and pages, operations,
+//! characters and rules are counted.
+
+mod content;
+mod font;
+mod layout;
+
+use hayro_syntax::object::{Dict, Stream};
+use hayro_syntax::{Filter, LoadPdfError, Pdf};
+
+use super::writer::Writer;
+use super::{Extracted, Input, InputError, Limits};
+use content::Interpreter;
+use layout::{Block, Line, Table};
+
+/// Bytes all of a file's inflated streams may make together.
+pub const MAX_INFLATED_BYTES: usize = 64 * 1024 * 1024;
+/// Pages read; reports have 5–30.
+pub const MAX_PAGES: usize = 2_000;
+/// Content stream operations interpreted in all.
+pub const MAX_OPERATIONS: usize = 5_000_000;
+/// Characters kept in all, and rules per page.
+pub const MAX_GLYPHS: usize = 2_000_000;
+pub const MAX_RULES: usize = 20_000;
+/// Streams with filters other than Flate are decoded by the parser only up to this size, since
+/// its decoders have no output limit.
+const MAX_OTHER_FILTER_BYTES: usize = 4096;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfError {
+    /// Not readable as PDF at all.
+    Broken,
+    /// Needs a password to open.
+    Password,
+    /// Uses an encryption we do not read.
+    Encryption,
+    /// Streams inflate past MAX_INFLATED_BYTES.
+    InflatedTooLarge,
+    /// Too many pages or operations.
+    TooComplex,
+    /// Pages without text, but images: a scan.
+    Scanned,
+    /// Text drawn with fonts that have no Unicode mapping.
+    NoUnicode,
+}
+
+/// Work done so far, against the limits.
+#[derive(Default)]
+pub struct Budget {
+    pub inflated: usize,
+    pub operations: usize,
+}
+
+impl Budget {
+    pub fn take(&mut self, bytes: usize) -> Result<(), PdfError> {
+        self.inflated += bytes;
+        if self.inflated > MAX_INFLATED_BYTES {
+            return Err(PdfError::InflatedTooLarge);
+        }
+        Ok(())
+    }
+}
+
+/// The reader of PDF files: claims anything that starts like one.
+pub fn read(input: &Input) -> Option<Result<Extracted, InputError>> {
+    if !is_pdf(input.bytes) {
+        return None;
+    }
+    Some(
+        pdf_to_text(input.bytes)
+            .map(|(text, limits)| Extracted { text, format: "pdf", encoding: "UTF-8", limits })
+            .map_err(|e| match e {
+                PdfError::Broken => InputError::BrokenPdf("文件不完整或已损坏"),
+                PdfError::Password => InputError::BrokenPdf("文件设有打开密码"),
+                PdfError::Encryption => InputError::BrokenPdf("使用了不支持的加密方式"),
+                PdfError::InflatedTooLarge => InputError::InflatedTooLarge(MAX_INFLATED_BYTES),
+                PdfError::TooComplex => InputError::BrokenPdf("页数或内容超过读取上限"),
+                PdfError::Scanned => InputError::ScannedPdf,
+                PdfError::NoUnicode => InputError::PdfNoUnicode,
+            }),
+    )
+}
+
+/// Whether the bytes are a PDF: "%PDF-" in the first KB (some files have junk before it).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+}
+
+/// A stream's data, inflated within the limit; None when it cannot be decoded.
+pub fn decode_stream(stream: &Stream<'_>) -> Option<Vec<u8>> {
+    let filters = stream.filters();
+    let raw = stream.raw_data();
+    let predictor = stream
+        .dict()
+        .get::<Dict>(b"DecodeParms".as_slice())
+        .and_then(|p| p.get::<i32>(b"Predictor".as_slice()))
+        .is_some_and(|p| p > 1);
+    match filters.as_slice() {
+        [] => Some(raw.into_owned()),
+        [Filter::FlateDecode] if !predictor => {
+            match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&raw, MAX_INFLATED_BYTES) {
+                Ok(data) => Some(data),
+                // Truncated or damaged streams are common: what inflated is kept, but never
+                // more than the limit.
+                Err(e) if e.status != miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Some(e.output),
+                Err(_) => None,
+            }
+        }
+        _ if raw.len() <= MAX_OTHER_FILTER_BYTES => stream.decoded().ok().map(|d| d.into_owned()),
+        _ => None,
+    }
+}
+
+/// The text of a PDF file: paragraphs one per line, tables as rows.
+pub fn pdf_to_text(bytes: &[u8]) -> Result<(String, Limits), PdfError> {
+    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+        LoadPdfError::Decryption(hayro_syntax::DecryptionError::PasswordProtected) => PdfError::Password,
+        LoadPdfError::Decryption(_) => PdfError::Encryption,
+        LoadPdfError::Invalid => PdfError::Broken,
+    })?;
+    let pages = pdf.pages();
+    if pages.len() > MAX_PAGES {
+        return Err(PdfError::TooComplex);
+    }
+    let mut budget = Budget::default();
+    let (mut glyphs, mut unmapped, mut images) = (0usize, 0usize, 0usize);
+    let mut page_blocks: Vec<Vec<Block>> = Vec::new();
+    for page in pages.iter() {
+        let data = page_content(page.raw(), &mut budget)?;
+        let media = page.media_box();
+        // Page space with y down from the top of the media box.
+        let base = [1.0, 0.0, 0.0, 1.0, -media.x0, 0.0];
+        let mut interp = Interpreter::new(&mut budget, base, media.y1);
+        let resources = page.resources();
+        interp.run(&data, &resources.fonts, &resources.x_objects, 0)?;
+        let content = interp.finish();
+        glyphs += content.glyphs.len();
+        unmapped += content.unmapped;
+        images += content.images;
+        page_blocks.push(layout::page_blocks(content, media.y1 - media.y0));
+    }
+    if glyphs == 0 {
+        return Err(if unmapped > 0 { PdfError::NoUnicode } else { PdfError::Scanned });
+    }
+    // Most of the text unreadable: the fonts keep it from us.
+    if unmapped > glyphs {
+        return Err(PdfError::NoUnicode);
+    }
+    let _ = images;
+    let blocks = join_pages(page_blocks);
+    let mut w = Writer::default();
+    write_blocks(&mut w, &blocks);
+    let limits = Limits { truncated_tables: w.truncated_tables, too_deep_tables: w.too_deep_tables };
+    Ok((w.finish(), limits))
+}
+
+/// The page's content streams, inflated and concatenated.
+fn page_content(page: &Dict<'_>, budget: &mut Budget) -> Result<Vec<u8>, PdfError> {
+    let mut out = Vec::new();
+    let mut add = |s: Stream<'_>| -> Result<(), PdfError> {
+        if let Some(data) = decode_stream(&s) {
+            budget.take(data.len())?;
+            out.extend_from_slice(&data);
+            out.push(b'\n');
+        }
+        Ok(())
+    };
+    if let Some(s) = page.get::<Stream>(b"Contents".as_slice()) {
+        add(s)?;
+    } else if let Some(a) = page.get::<hayro_syntax::object::Array>(b"Contents".as_slice()) {
+        for s in a.iter::<Stream>().take(10_000) {
+            add(s)?;
+        }
+    }
+    Ok(out)
+}
+
+/// Pages' blocks as one sequence: a table that ends a page and one that starts the next with
+/// the same columns are one table.
+fn join_pages(pages: Vec<Vec<Block>>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for blocks in pages {
+        let mut blocks = blocks.into_iter();
+        match (blocks.next(), out.last_mut()) {
+            (Some(Block::Table(next)), Some(Block::Table(prev))) => {
+                if let Err(next) = layout::continue_table(prev, next) {
+                    out.push(Block::Table(next));
+                }
+            }
+            (Some(first), _) => out.push(first),
+            (None, _) => {}
+        }
+        out.extend(blocks);
+    }
+    out
+}
+
+fn write_blocks(w: &mut Writer, blocks: &[Block]) {
+    // The text column: where full lines start and end.
+    let lines: Vec<&Line> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Line(l) => Some(l),
+            _ => None,
+        })
+        .collect();
+    let left = median(lines.iter().filter(|l| l.text.chars().count() > 10).map(|l| l.x0).collect());
+    let right = lines.iter().map(|l| l.x1).fold(0.0, f64::max);
+    // Lines wrap into paragraphs only in a justified column: several lines reach its edge.
+    let justified = lines.iter().filter(|l| l.x1 >= right - 1.5 * l.size).count() >= 3;
+    let mut para: Option<&Line> = None;
+    for block in blocks {
+        match block {
+            Block::Line(line) => {
+                let continues = justified
+                    && para.is_some_and(|p| {
+                        p.x1 >= right - 1.5 * p.size
+                            && line.x0 <= left + 0.5 * line.size
+                            && (line.size - p.size).abs() <= 0.15 * p.size
+                            && (line.y - p.y < 2.2 * p.size || line.y < p.y)
+                    });
+                if !continues && para.is_some() {
+                    w.line_break();
+                }
+                if continues {
+                    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                    if latin(para.and_then(|p| p.text.chars().next_back())) && latin(line.text.chars().next()) {
+                        w.text(" ");
+                    }
+                }
+                w.text(&line.text);
+                para = Some(line);
+            }
+            Block::Table(t) => {
+                if para.take().is_some() {
+                    w.line_break();
+                }
+                write_table(w, t);
+            }
+        }
+    }
+    w.line_break();
+}
+
+fn write_table(w: &mut Writer, t: &Table) {
+    let mut cells: Vec<&layout::Cell> = t.cells.iter().collect();
+    cells.sort_by_key(|c| (c.row, c.col));
+    w.start_table();
+    let mut k = 0;
+    for r in 0..t.rows {
+        w.start_row();
+        while k < cells.len() && cells[k].row == r {
+            let c = cells[k];
+            w.start_cell(c.rowspan, c.colspan);
+            w.text(&c.text);
+            w.end_cell();
+            k += 1;
+        }
+        w.end_row();
+    }
+    w.end_table();
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
