@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::gen::{CellKey, Era, Layout, Report, Val, ACTIVE};
+use common::gen::{Blank, BlankPattern, CellKey, Era, Layout, Report, Val, ACTIVE, APPLICATIONS};
 use nianbao::result::{AgencyLevel, CheckResult, Number, Severity};
 use nianbao::{check_text, Options};
 
@@ -159,4 +159,136 @@ fn missing_year_is_a_warning_and_the_tables_choose_the_era() {
     assert_eq!(r.document.year, None, "{:?}", r.document);
     assert!(codes(&r).contains(&"doc.year_unknown"));
     assert_eq!(r.document.era.map(|e| e.as_str()), Some("2021"));
+}
+
+// ---------------------------------------------------------------- blank cells and their place
+
+fn cell_value(r: &CheckResult, table: &str, row: &str, column: &str) -> Option<Number> {
+    r.cell(table, row, column).unwrap_or_else(|| panic!("no cell {table} {row} {column}: {:?}", r.tables)).value
+}
+
+/// No error about a table (the small reports here lack sections on purpose).
+fn assert_no_table_error(r: &CheckResult) {
+    let errors: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error && d.table.is_some()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+fn empty_cells(r: &CheckResult) -> Vec<String> {
+    r.diagnostics
+        .iter()
+        .filter(|d| d.code == "table.cell_empty")
+        .flat_map(|d| d.cells.iter().map(|c| format!("{}/{}", c.row, c.column)))
+        .collect()
+}
+
+const REVIEW_HEAD: &str = "某某局2022年政府信息公开工作年度报告
+一、总体情况
+本年度工作正常。
+四、政府信息公开行政复议、行政诉讼情况
+";
+
+/// " | " rows without a border: a blank first or last cell leaves a "|" at the line's edge, which
+/// is that cell, not a border (before, both were dropped and the row read 13 numbers of 15).
+#[test]
+fn blank_first_and_last_cells_of_a_piped_row_keep_their_columns() {
+    let text = format!(
+        "{REVIEW_HEAD}行政复议 | 行政诉讼\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n\
+         结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n\
+          | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | \n"
+    );
+    let r = check(&text);
+    assert!(!codes(&r).contains(&"table.unreadable"), "{:?}", r.diagnostics);
+    assert_eq!(cell_value(&r, "review_litigation", "data", "review.upheld"), None);
+    assert_eq!(cell_value(&r, "review_litigation", "data", "review.corrected"), Some(Number::Int(1)));
+    assert_eq!(cell_value(&r, "review_litigation", "data", "litigation_after_review.pending"), Some(Number::Int(0)));
+    assert_eq!(cell_value(&r, "review_litigation", "data", "litigation_after_review.total"), None);
+    assert_eq!(empty_cells(&r), ["data/review.upheld", "data/litigation_after_review.total"]);
+    assert_no_table_error(&r);
+}
+
+/// The same row with a border on every line ("|…|", Markdown): the edges are the border, and the
+/// blank cells are the ones inside it.
+#[test]
+fn a_bordered_row_keeps_its_blank_edge_cells_inside_the_border() {
+    let text = format!(
+        "{REVIEW_HEAD}| 行政复议 | 行政诉讼 |\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n\
+         | | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |\n"
+    );
+    let r = check(&text);
+    assert_eq!(empty_cells(&r), ["data/review.upheld", "data/litigation_after_review.total"], "{:?}", r.diagnostics);
+    assert_no_table_error(&r);
+}
+
+/// Space-aligned text (pdftotext -layout): a data row that starts with "/" belongs to the table
+/// (before, the header lines were joined into one label too long to anchor the table, which then
+/// began at the first number, and the three "/" before it were lost).
+#[test]
+fn a_space_aligned_row_starting_with_slashes_is_read_whole() {
+    let heads = "结果维持    结果纠正    其他结果    尚未审结    总计";
+    let text = format!(
+        "{REVIEW_HEAD}行政复议    行政诉讼\n{heads}    未经复议直接起诉    复议后起诉\n{heads}    {heads}\n\
+         /    /    /    3    3    /    /    /    1    1    /    /    /    /    /\n"
+    );
+    let r = check(&text);
+    assert!(!codes(&r).contains(&"table.unreadable"), "{:?}", r.diagnostics);
+    assert_eq!(cell_value(&r, "review_litigation", "data", "review.upheld"), None);
+    assert_eq!(cell_value(&r, "review_litigation", "data", "review.pending"), Some(Number::Int(3)));
+    assert_eq!(empty_cells(&r).len(), 11);
+    assert_no_table_error(&r);
+}
+
+/// The 复议/诉讼 table with its header and no number (cells blank, or "/"): table.blank, as for
+/// the other tables, not table.missing (before: an error that the table was missing).
+#[test]
+fn a_review_table_with_no_number_is_blank_not_missing() {
+    for row in ["", "/ | / | / | / | / | / | / | / | / | / | / | / | / | / | /\n"] {
+        let text = format!(
+            "{REVIEW_HEAD}行政复议\n行政诉讼\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n未经复议直接起诉\n复议后起诉\n{row}"
+        );
+        let r = check(&text);
+        let t = r.tables.iter().find(|t| t.id == "review_litigation").unwrap();
+        assert_eq!(t.status, nianbao::result::TableStatus::Present, "{row:?}: {:?}", r.diagnostics);
+        assert!(codes(&r).contains(&"table.blank") && !codes(&r).contains(&"table.missing"), "{:?}", r.diagnostics);
+        assert!(empty_cells(&r).is_empty());
+    }
+    // Prose naming the table's subject is no table.
+    let r = check(&format!("{REVIEW_HEAD}本年度未发生行政复议、行政诉讼。\n"));
+    assert!(codes(&r).contains(&"table.missing"), "{:?}", r.diagnostics);
+}
+
+/// Tab rows (a Word copy): a row left blank has no tab left once its line is trimmed, and a
+/// row's blank first or last cells are tabs at the line's ends; every cell keeps its column
+/// (before, the row was a label without numbers and the table unreadable).
+#[test]
+fn a_tab_row_left_blank_is_read_as_empty_cells() {
+    let rep = Report::generate(Era::E2021, 1).with_blanks(Blank::Empty, BlankPattern::Every, 1);
+    let blank_rows: Vec<String> = common::gen::app_rows(Era::E2021)
+        .into_iter()
+        .filter(|row| {
+            common::gen::APP_COLUMNS.iter().all(|(c, _)| rep.blank(&CellKey::new(APPLICATIONS, *row, c)).is_some())
+        })
+        .map(str::to_string)
+        .collect();
+    assert!(!blank_rows.is_empty());
+    let r = check(&rep.render(Layout::TabRows));
+    assert!(!codes(&r).contains(&"table.unreadable"), "{:?}", r.diagnostics);
+    for row in &blank_rows {
+        for (c, _) in common::gen::APP_COLUMNS {
+            assert_eq!(cell_value(&r, APPLICATIONS, row, c), None, "{row} {c}");
+        }
+    }
+    assert_no_table_error(&r);
+}
+
+/// pdftotext prose wrapped right after a figure ("…办结 0") is no table row: a table with every
+/// cell "—" is blank (before, the prose "0" was taken for its first number, and every "—" was
+/// reported as an empty cell of a table that had numbers).
+#[test]
+fn prose_ending_in_a_figure_is_not_a_table_value() {
+    let rep = Report::generate(Era::E2021, 3).with_blank_table(APPLICATIONS, Blank::Dash);
+    let text = rep.render(Layout::Pdf);
+    assert!(text.contains("办结 0\n"), "the prose wraps after the figure");
+    let r = check(&text);
+    assert!(codes(&r).contains(&"table.blank"), "{:?}", r.diagnostics);
+    assert!(empty_cells(&r).is_empty());
 }

@@ -15,7 +15,7 @@ mod targets;
 use std::path::{Path, PathBuf};
 
 use common::formats;
-use common::gen::{CellKey, Era, Layout, Report, APPLICATIONS};
+use common::gen::{Blank, BlankPattern, CellKey, Era, Layout, Report, APPLICATIONS};
 use nianbao::result::CheckResult;
 
 const TARGETS: [&str; 4] = ["text", "html", "docx", "decode"];
@@ -356,6 +356,18 @@ fn seeds_match_their_generator() {
     let key = CellKey::new(APPLICATIONS, "3.7", "total");
     let wrong = rep.with_cell(&key, rep.get(APPLICATIONS, "3.7", "total").bumped(1)).render(Layout::PipeRows);
     write("text", "report-2021-wrong-total.txt", wrong.as_bytes());
+    // Zeros left blank (rules.md §3.4): empty cells in " | " and tab rows, "/" and "—" in the
+    // layouts that lose an empty cell.
+    let blanks = Report::generate(Era::E2021, 310);
+    for (layout, blank) in [
+        (Layout::PipeRows, Blank::Empty),
+        (Layout::TabRows, Blank::Empty),
+        (Layout::SpaceAligned, Blank::Slash),
+        (Layout::Pdf, Blank::Dash),
+    ] {
+        let text = blanks.with_blanks(blank, BlankPattern::Rows, 310).render(layout);
+        write("text", &format!("report-2021-blank-cells-{layout:?}.txt"), text.as_bytes());
+    }
     let crlf = Report::generate(Era::E2021, 301).render(Layout::TabRows).replace('\n', "\r\n");
     write("text", "report-2021-crlf.txt", crlf.as_bytes());
     let last = Report::generate(Era::E2021, 41);
@@ -379,6 +391,10 @@ fn seeds_match_their_generator() {
     write("html", "report-word-clipboard.html", clip.as_bytes());
     let page2019 = formats::html_page(&Report::generate(Era::E2019, 401).render(Layout::TabRows), "gbk", "2020-03-01");
     write("html", "report-page-2019.html", page2019.as_bytes());
+    let mut blank_page = Report::generate(Era::E2021, 402).with_blanks(Blank::Empty, BlankPattern::Every, 402);
+    blank_page.mark_blank_cells = true;
+    let blank_page = formats::html_page(&blank_page.render(Layout::TabRows), "utf-8", "2023-01-10");
+    write("html", "report-page-blank-cells.html", blank_page.as_bytes());
     for (name, text) in HTML_EDGES {
         write("html", name, text.as_bytes());
     }

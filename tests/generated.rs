@@ -6,10 +6,10 @@ mod common;
 
 use common::compare::{cell_diff, errors, fmt_diags};
 use common::gen::{
-    app_rows, outcome_rows, CellKey, Era, Layout, Report, ACTIVE, APPLICANTS, APPLICATIONS, ERAS, REVIEW_GROUPS,
-    REVIEW_LITIGATION, REVIEW_PARTS, SECTIONS, TABLE_IDS,
+    app_rows, outcome_rows, Blank, BlankPattern, CellKey, Era, Layout, Report, ACTIVE, APPLICANTS, APPLICATIONS, ERAS,
+    REVIEW_GROUPS, REVIEW_LITIGATION, REVIEW_PARTS, SECTIONS, TABLE_IDS,
 };
-use nianbao::result::{CheckResult, SectionStatus, TableStatus};
+use nianbao::result::{CheckResult, SectionStatus, Severity, TableStatus};
 use nianbao::{check_text, Options};
 
 fn check(text: &str) -> CheckResult {
@@ -121,6 +121,211 @@ fn table_removal_problems(rep: &Report, layout: Layout, seed: u64) -> Vec<String
     p
 }
 
+// ---------------------------------------------------------------- blank cells (rules.md §3.4)
+
+/// How a table written in some layout comes to the checker: as that layout's text, or as an HTML
+/// page or a Word file made from the tab rows (`common::formats`), which keep every cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Medium {
+    Text(Layout),
+    Html,
+    Docx,
+}
+
+impl Medium {
+    fn check(self, rep: &Report) -> CheckResult {
+        let options = nianbao::Options { name: String::new(), era: None };
+        match self {
+            Medium::Text(layout) => check(&rep.render(layout)),
+            Medium::Html | Medium::Docx => {
+                let mut marked = rep.clone();
+                marked.mark_blank_cells = true;
+                let text = marked.render(Layout::TabRows);
+                if self == Medium::Html {
+                    let page = common::formats::html_page(&text, "utf-8", &format!("{}-01-15", rep.year + 1));
+                    nianbao::check_bytes(page.as_bytes(), &nianbao::Options { name: "r.html".into(), ..options })
+                } else {
+                    let file = common::formats::docx(&text, false);
+                    nianbao::check_bytes(&file, &nianbao::Options { name: "r.docx".into(), ..options })
+                }
+            }
+        }
+    }
+
+    /// Whether a cell written as `blank` keeps its place, so that the checker can tell which cell
+    /// it is. "/" and "—" are written, so every layout keeps them. A truly empty cell keeps its
+    /// place where the layout draws the cell's borders: " | " rows, tab rows, Markdown, HTML and
+    /// Word cells. One cell per line (blank lines or "|" lines between cells, pdftotext) an empty
+    /// cell is just one more blank line, and space-aligned rows (the generator's columns are four
+    /// spaces apart, not aligned to fixed positions) leave no trace of it.
+    fn keeps_place(self, blank: Blank) -> bool {
+        match self {
+            Medium::Text(layout) => {
+                blank != Blank::Empty || matches!(layout, Layout::PipeRows | Layout::TabRows | Layout::Markdown)
+            }
+            Medium::Html | Medium::Docx => true,
+        }
+    }
+}
+
+/// Tables where every cell is in an equation (so every empty cell of them is `table.cell_empty`):
+/// 申请 (row_sum, column_sum, balance) and 复议/诉讼 (group_total). `active` has no equation.
+fn constrained(table: &str) -> bool {
+    table == APPLICATIONS || table == REVIEW_LITIGATION
+}
+
+/// Everything wrong with the check of `rep` (consistent, some zeros written blank) in `medium`,
+/// compared with the true outcome:
+/// - a table whose every cell is blank: `table.blank`, nothing added up;
+/// - a table with a truly empty cell in a medium that loses its place: `table.unreadable` (a
+///   warning; the reading is in doubt, not the report), no arithmetic;
+/// - otherwise the table reads exactly, blank cells empty (not 0), each blank cell that an
+///   equation needs reported once as `table.cell_empty` (a warning), and no other finding.
+///
+/// Never an error. Findings that have nothing to do with blanks are those of the same report with
+/// every cell written as a number.
+fn blank_problems(rep: &Report, medium: Medium, what: &str) -> Vec<String> {
+    let r = medium.check(rep);
+    let mut p = Vec::new();
+    if !errors(&r).is_empty() {
+        p.push(format!("{what}: errors:\n{}", fmt_diags(&r)));
+    }
+    let blanks = rep.blank_cells();
+    for id in TABLE_IDS {
+        let cells = rep.table_cells(id);
+        let blank: Vec<&(CellKey, Blank)> = blanks.iter().filter(|(k, _)| k.table == id).collect();
+        let all_blank = blank.len() == cells.len();
+        let lost = blank.iter().any(|(_, b)| !medium.keeps_place(*b));
+        let found = |code: &str| -> Vec<&nianbao::result::Diagnostic> {
+            r.diagnostics.iter().filter(|d| d.code == code && d.table == Some(id)).collect()
+        };
+        let status = r.tables.iter().find(|t| t.id == id).map(|t| t.status);
+        let mut expect_empty: Vec<(String, String)> = Vec::new();
+        let (want_status, want_unreadable, want_blank) = if all_blank {
+            (TableStatus::Present, 0, 1)
+        } else if lost {
+            (TableStatus::Unreadable, 1, 0)
+        } else {
+            let diff = cell_diff(rep, &r, id);
+            if !diff.is_empty() {
+                p.push(format!("{what}: table {id} read differently from what was generated:\n{diff}"));
+            }
+            if constrained(id) {
+                expect_empty = blank.iter().map(|(k, _)| (k.row.clone(), k.column.to_string())).collect();
+            }
+            (TableStatus::Present, 0, 0)
+        };
+        if status != Some(want_status) {
+            p.push(format!("{what}: table {id} is {status:?}, expected {want_status:?}"));
+        }
+        let (unreadable, blank_table) = (found("table.unreadable"), found("table.blank"));
+        if unreadable.len() != want_unreadable || blank_table.len() != want_blank {
+            p.push(format!(
+                "{what}: table {id}: {} table.unreadable, {} table.blank; expected {want_unreadable} and {want_blank}",
+                unreadable.len(),
+                blank_table.len()
+            ));
+        }
+        let mut got_empty: Vec<(String, String)> = found("table.cell_empty")
+            .iter()
+            .flat_map(|d| d.cells.iter().map(|c| (c.row.clone(), c.column.to_string())))
+            .collect();
+        got_empty.sort();
+        expect_empty.sort();
+        if got_empty != expect_empty {
+            p.push(format!(
+                "{what}: table {id}: table.cell_empty for {} cells, expected {}: reported {:?}, expected {:?}",
+                got_empty.len(),
+                expect_empty.len(),
+                got_empty.iter().filter(|c| !expect_empty.contains(c)).collect::<Vec<_>>(),
+                expect_empty.iter().filter(|c| !got_empty.contains(c)).collect::<Vec<_>>()
+            ));
+        }
+        if r.diagnostics.iter().any(|d| {
+            d.severity != Severity::Warning && ["table.cell_empty", "table.unreadable", "table.blank"].contains(&d.code)
+        }) {
+            p.push(format!("{what}: blank-cell findings must be warnings:\n{}", fmt_diags(&r)));
+        }
+    }
+    let others = |r: &CheckResult| -> Vec<(String, Option<&str>)> {
+        let mut v: Vec<(String, Option<&str>)> = r
+            .diagnostics
+            .iter()
+            .filter(|d| !["table.cell_empty", "table.unreadable", "table.blank"].contains(&d.code))
+            .map(|d| (d.code.to_string(), d.table))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut numbers = rep.clone();
+    numbers.clear_blanks();
+    let base = medium.check(&numbers);
+    if others(&r) != others(&base) {
+        p.push(format!(
+            "{what}: findings other than blank cells differ from the report written with numbers:\n{}\nwith numbers:\n{}",
+            fmt_diags(&r),
+            fmt_diags(&base)
+        ));
+    }
+    p
+}
+
+/// The blank cells of `rep` in a medium that keeps their place: a changed number is still caught.
+/// Every cell of the equation tables is changed in turn (a blank cell changed is written as the
+/// number); each must be named by an error.
+fn blank_mutation_problems(rep: &Report, medium: Medium, what: &str, stride: usize) -> Vec<String> {
+    let mut p = Vec::new();
+    let cells: Vec<(CellKey, _)> = rep.cells().into_iter().filter(|(k, _)| constrained(k.table)).collect();
+    for (k, (key, old)) in cells.into_iter().enumerate().filter(|(k, _)| k % stride == 0) {
+        let new = old.bumped(1 + (k as i64 % 9));
+        let m = rep.with_cell(&key, new);
+        let r = medium.check(&m);
+        let named = errors(&r).iter().any(|d| d.cells.iter().any(|c| c.row == key.row && c.column == key.column));
+        if !named {
+            p.push(format!(
+                "{what}: {key} {}{} -> {}: no error names the changed cell; diagnostics:\n{}",
+                old.render(),
+                rep.blank(&key).map(|b| format!(" (written “{}”)", b.text())).unwrap_or_default(),
+                new.render(),
+                fmt_diags(&r)
+            ));
+        }
+    }
+    p
+}
+
+fn blank_cell_problems(era: Era, medium: Medium) -> Vec<String> {
+    let mut p = Vec::new();
+    for seed in SEEDS {
+        let rep = Report::generate(era, seed);
+        for (k, pattern) in BlankPattern::ALL.into_iter().enumerate() {
+            for blank in Blank::ALL {
+                let b = rep.with_blanks(blank, pattern, seed.wrapping_add(k as u64));
+                let what = format!("era {} {medium:?} seed {seed} {pattern:?} “{}”", era.as_str(), blank.text());
+                assert!(!b.blank_cells().is_empty(), "{what}: nothing left blank");
+                p.extend(blank_problems(&b, medium, &what));
+            }
+        }
+    }
+    // Whole tables left blank, one at a time.
+    for id in TABLE_IDS {
+        for blank in Blank::ALL {
+            let b = Report::generate(era, 3).with_blank_table(id, blank);
+            let what = format!("era {} {medium:?} table {id} all “{}”", era.as_str(), blank.text());
+            p.extend(blank_problems(&b, medium, &what));
+        }
+    }
+    // A changed number among blanks: caught wherever the blanks keep their place.
+    for blank in Blank::ALL.into_iter().filter(|b| medium.keeps_place(*b)) {
+        for pattern in [BlankPattern::Rows, BlankPattern::Every] {
+            let b = Report::generate(era, 7).with_blanks(blank, pattern, 7);
+            let what = format!("era {} {medium:?} {pattern:?} “{}”", era.as_str(), blank.text());
+            p.extend(blank_mutation_problems(&b, medium, &what, 3));
+        }
+    }
+    p
+}
+
 fn assert_none(problems: Vec<String>) {
     assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
 }
@@ -150,6 +355,13 @@ macro_rules! era_layout_tests {
                     p.extend(mutation_problem(&rep, $layout, 7, &key, 1 + (k as i64 % 9)));
                 }
                 assert_none(p);
+            }
+
+            /// Zeros written blank, "/" or "—" (rules.md §3.4): read as empty where the layout
+            /// keeps the cell's place, else the table is unreadable; never an error.
+            #[test]
+            fn blank_cells_read_as_the_layout_allows() {
+                assert_none(blank_cell_problems($era, Medium::Text($layout)));
             }
 
             #[test]
@@ -190,6 +402,56 @@ era_layout_tests! {
     e2021_pdf: Era::E2021, Layout::Pdf;
     e2021_space_aligned: Era::E2021, Layout::SpaceAligned;
     e2021_markdown: Era::E2021, Layout::Markdown;
+}
+
+#[test]
+fn blank_cells_in_html_pages() {
+    for era in ERAS {
+        assert_none(blank_cell_problems(era, Medium::Html));
+    }
+}
+
+#[test]
+fn blank_cells_in_word_files() {
+    for era in ERAS {
+        assert_none(blank_cell_problems(era, Medium::Docx));
+    }
+}
+
+/// The generator's blank cells: only zeros, chosen by pattern, and written as asked in every layout.
+#[test]
+fn generator_blanks_only_zeros() {
+    for era in ERAS {
+        for seed in 0..40u64 {
+            let rep = Report::generate(era, seed);
+            for pattern in BlankPattern::ALL {
+                let b = rep.with_blanks(Blank::Slash, pattern, seed);
+                let blanks = b.blank_cells();
+                assert!(blanks.iter().all(|(k, _)| rep.get(k.table, &k.row, k.column).n == 0));
+                let zeros = rep.cells().into_iter().filter(|(_, v)| v.n == 0).count();
+                match pattern {
+                    BlankPattern::Every => assert_eq!(blanks.len(), zeros),
+                    _ => assert!(!blanks.is_empty() && blanks.len() < zeros, "{pattern:?} seed {seed}"),
+                }
+                if pattern == BlankPattern::Rows {
+                    // Every row of zeros is wholly blank.
+                    for row in app_rows(era) {
+                        let cells: Vec<_> =
+                            rep.table_cells(APPLICATIONS).into_iter().filter(|(k, _)| k.row == row).collect();
+                        if cells.iter().all(|(_, v)| v.n == 0) {
+                            assert!(cells.iter().all(|(k, _)| b.blank(k).is_some()), "row {row}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let rep = Report::generate(Era::E2021, 1).with_blanks(Blank::Dash, BlankPattern::Every, 1);
+    let piped = rep.render(Layout::PipeRows);
+    assert!(piped.contains(" | — | "), "{piped}");
+    let empty = Report::generate(Era::E2021, 1).with_blanks(Blank::Empty, BlankPattern::Every, 1);
+    assert!(empty.render(Layout::PipeRows).contains(" |  | "));
+    assert!(empty.render(Layout::Markdown).contains("||"));
 }
 
 /// pdftotext prints a table that follows a paragraph on the same page with its first cell on the
@@ -248,6 +510,24 @@ mod property {
             let (key, _) = &cells[pick.index(cells.len())];
             if let Some(problem) = mutation_problem(&rep, Layout::ALL[layout], seed, key, delta) {
                 return Err(TestCaseError::fail(problem));
+            }
+        }
+
+        /// Any report, any layout, any pattern of zeros left blank, "/" or "—": the outcome the
+        /// layout allows (`blank_problems`), exactly.
+        #[test]
+        fn any_blank_cells_read_as_the_layout_allows(era in 0usize..2, medium in 0usize..10, seed in any::<u64>(), pattern in 0usize..3, blank in 0usize..3) {
+            let medium = match medium {
+                8 => Medium::Html,
+                9 => Medium::Docx,
+                k => Medium::Text(Layout::ALL[k]),
+            };
+            let (pattern, blank) = (BlankPattern::ALL[pattern], Blank::ALL[blank]);
+            let rep = Report::generate(ERAS[era], seed).with_blanks(blank, pattern, seed);
+            let what = format!("era {} {medium:?} seed {seed} {pattern:?} “{}”", ERAS[era].as_str(), blank.text());
+            let problems = blank_problems(&rep, medium, &what);
+            if !problems.is_empty() {
+                return Err(TestCaseError::fail(problems.join("\n")));
             }
         }
     }

@@ -161,12 +161,20 @@ fn read_table(
     };
     let Some(lines) = region else { return table };
     let all = super::tokens::tokenize(doc, lines);
-    // Prose before the table is not part of it.
-    let Some(first) =
+    // Prose before the table is not part of it. The table starts at its first anchor, or at the
+    // row holding its first number: empty cells ("/", "—", blank) written before that number on
+    // its row line belong to the table.
+    let Some(mut first) =
         all.iter().position(|t| is_anchor(doc, t, spec) || matches!(t.kind, TokenKind::Value(Value::Number(_))))
     else {
         return table;
     };
+    while first > 0
+        && all[first - 1].cell.is_some()
+        && matches!(all[first - 1].kind, TokenKind::LeadingEmpty | TokenKind::Value(Value::Empty))
+    {
+        first -= 1;
+    }
     let toks = &all[first..];
     if !toks.iter().any(|t| matches!(t.kind, TokenKind::Value(Value::Number(_)))) {
         read_blank(doc, &mut table, era, toks);
@@ -203,13 +211,14 @@ fn map_onto(doc: &Document, table: &mut MappedTable, toks: &[Token]) {
     } else if read_column_blocks(table, toks) {
         table.reordered = true;
     } else {
+        let positions = value_positions(doc, spec, toks);
         let segments = split_blocks(doc, spec, toks);
         for (block, segment) in segments {
             let rows: Vec<(&'static BlockSpec, &'static RowSpec)> = match block {
                 Some(b) => b.rows.iter().map(|r| (b, r)).collect(),
                 None => spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect(),
             };
-            map_rows(doc, table, &rows, segment);
+            map_rows(doc, table, &rows, segment, &positions);
         }
         sort_unread_rows(doc, table, toks);
     }
@@ -231,14 +240,31 @@ fn read_blank(doc: &Document, table: &mut MappedTable, era: Era, toks: &[Token])
     let spec = table.spec;
     let rows: Vec<(&'static BlockSpec, &'static RowSpec)> =
         spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect();
-    let mut named = vec![false; rows.len()];
-    for t in toks.iter().filter(|t| t.kind == TokenKind::Label) {
-        if let Some(k) = label_row(doc, t, &rows) {
-            named[k] = true;
+    if rows.len() == 1 {
+        // A one-row table (复议/诉讼) has no row label: it is there, blank, when its header names
+        // most of its columns ("结果维持", "结果纠正"… of "行政复议·结果维持").
+        let labels: String = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Label)
+            .flat_map(|t| doc.text(&t.range).chars().filter(|c| !c.is_whitespace()))
+            .collect();
+        let mut words: Vec<&str> =
+            rows[0].0.columns.iter().map(|c| c.label.rsplit('·').next().unwrap_or(c.label)).collect();
+        words.sort_unstable();
+        words.dedup();
+        if words.iter().filter(|w| labels.contains(**w)).count() * 2 <= words.len() {
+            return;
         }
-    }
-    if rows.len() < 2 || named.iter().filter(|&&n| n).count() * 2 <= rows.len() {
-        return;
+    } else {
+        let mut named = vec![false; rows.len()];
+        for t in toks.iter().filter(|t| t.kind == TokenKind::Label) {
+            if let Some(k) = label_row(doc, t, &rows) {
+                named[k] = true;
+            }
+        }
+        if named.iter().filter(|&&n| n).count() * 2 <= rows.len() {
+            return;
+        }
     }
     let end = toks.iter().map(|t| t.range.end).max().unwrap_or(toks[0].range.end);
     table.range = Some(toks[0].range.start..end);
@@ -350,8 +376,11 @@ fn article_item(label: &str) -> Option<u8> {
 struct Run<'t> {
     label: Option<&'t Token>,
     values: Vec<&'t Token>,
-    /// Empty cells before the first value of a row line, usable if the row is short.
+    /// Empty cells before the first value of a row line, usable if the row is short. For a
+    /// labelled row line without values (`values` empty), its empty cells after the label.
     leading_empties: Vec<&'t Token>,
+    /// Empty cells after the last value of a row line, usable if the row is short.
+    trailing_empties: Vec<&'t Token>,
 }
 
 fn runs(toks: &[Token]) -> Vec<Run<'_>> {
@@ -370,15 +399,29 @@ fn runs(toks: &[Token]) -> Vec<Run<'_>> {
                 out.extend(current.take());
                 lead.push(t);
             }
+            TokenKind::TrailingEmpty => match current.as_mut() {
+                Some(run) => run.trailing_empties.push(t),
+                None => lead.push(t),
+            },
             TokenKind::Value(_) => {
                 let run = current.get_or_insert_with(|| Run {
                     label: label.take(),
                     values: Vec::new(),
                     leading_empties: std::mem::take(&mut lead),
+                    trailing_empties: Vec::new(),
                 });
                 run.values.push(t);
             }
             TokenKind::RowEnd => {
+                // A labelled row line with empty cells and no value: perhaps a row left blank.
+                if current.is_none() && !lead.is_empty() && label.is_some() {
+                    out.push(Run {
+                        label: label.take(),
+                        values: Vec::new(),
+                        leading_empties: std::mem::take(&mut lead),
+                        trailing_empties: Vec::new(),
+                    });
+                }
                 out.extend(current.take());
                 label = None;
                 lead.clear();
@@ -436,7 +479,101 @@ struct Chunk<'t> {
     values: Vec<&'t Token>,
 }
 
-fn map_rows(doc: &Document, table: &mut MappedTable, rows: &[(&'static BlockSpec, &'static RowSpec)], toks: &[Token]) {
+/// Where the values of a full row stand in their row line, by row width: the cell indices of
+/// the values of every labelled row line that has exactly its row's number of values, when all
+/// such lines agree. Only for a grid: a table whose row lines with values all have the same
+/// number of cells, as layouts that write every cell (tab rows, Markdown) do; " | " rows that
+/// leave merged cells out (or write a spanning label once) get no positions.
+fn value_positions(doc: &Document, spec: &TableSpec, toks: &[Token]) -> Vec<(usize, Option<Vec<usize>>)> {
+    let mut widths: Vec<usize> = Vec::new();
+    let (mut cells, mut has_value) = (0usize, false);
+    for t in toks {
+        if t.kind == TokenKind::RowEnd {
+            if has_value && !widths.contains(&cells) {
+                widths.push(cells);
+            }
+            (cells, has_value) = (0, false);
+        } else if let Some(c) = t.cell {
+            cells = cells.max(c + 1);
+            has_value |= t.is_value();
+        }
+    }
+    if widths.len() != 1 {
+        return Vec::new();
+    }
+    let rows: Vec<(&'static BlockSpec, &'static RowSpec)> =
+        spec.blocks.iter().flat_map(|b| b.rows.iter().map(move |r| (b, r))).collect();
+    let mut out: Vec<(usize, Option<Vec<usize>>)> = Vec::new();
+    for run in runs(toks) {
+        let Some(k) = run.label.and_then(|l| label_row(doc, l, &rows)) else { continue };
+        let width = rows[k].0.columns.len();
+        if run.values.len() != width {
+            continue;
+        }
+        let Some(cells) = run.values.iter().map(|t| t.cell).collect::<Option<Vec<usize>>>() else { continue };
+        match out.iter_mut().find(|(w, _)| *w == width) {
+            Some((_, known)) if known.as_ref() != Some(&cells) => *known = None,
+            Some(_) => {}
+            None => out.push((width, Some(cells))),
+        }
+    }
+    out
+}
+
+/// A run's values completed to `width` with the empty cells of its row line, where which
+/// cells are blank can be told; otherwise the values as read (short: the row is not guessed at).
+///
+/// With `positions` (where a full row's values stand), each value goes to the column at its cell
+/// index, and a column whose cell is empty is empty. Without (or for a row that does not fit
+/// them), not counting the table's "|" borders: the row's empty cells when they are just as
+/// many as are missing, else (no empty cell after the values) the empty cells just before them,
+/// since merged label cells pad a row line only before its values, else the values and the
+/// blank cells after them.
+fn fill_row<'t>(run: &Run<'t>, width: usize, positions: Option<&Vec<usize>>) -> Vec<&'t Token> {
+    let values = &run.values;
+    if values.len() >= width || run.leading_empties.len() + run.trailing_empties.len() == 0 {
+        return values.clone();
+    }
+    if let Some(pos) = positions.filter(|p| p.len() == width) {
+        let at = |cell: usize| {
+            values
+                .iter()
+                .chain(run.leading_empties.iter())
+                .chain(run.trailing_empties.iter())
+                .find(|t| t.cell == Some(cell))
+                .copied()
+        };
+        let placed: Option<Vec<&Token>> = pos.iter().map(|&c| at(c)).collect();
+        let all_values_placed = values.iter().all(|t| t.cell.is_some_and(|c| pos.contains(&c)));
+        if let Some(placed) = placed.filter(|_| all_values_placed) {
+            return placed;
+        }
+        // A row that does not fit the grid (text in a value column) is read as below.
+    }
+    let need = width - values.len();
+    let inner = |v: &[&'t Token]| -> Vec<&'t Token> { v.iter().filter(|t| !t.border).copied().collect() };
+    let (lead, trail) = (inner(&run.leading_empties), inner(&run.trailing_empties));
+    let join = |lead: &[&'t Token], trail: &[&'t Token]| -> Vec<&'t Token> {
+        lead.iter().chain(values.iter()).chain(trail.iter()).copied().collect()
+    };
+    if lead.len() + trail.len() == need {
+        join(&lead, &trail)
+    } else if trail.is_empty() && lead.len() >= need {
+        join(&lead[lead.len() - need..], &[])
+    } else {
+        // Blank cells after the values, more than are missing: read as cells, as a blank inside
+        // the row is; the run is then cut to rows like any long run.
+        join(&[], &trail)
+    }
+}
+
+fn map_rows(
+    doc: &Document,
+    table: &mut MappedTable,
+    rows: &[(&'static BlockSpec, &'static RowSpec)],
+    toks: &[Token],
+    positions: &[(usize, Option<Vec<usize>>)],
+) {
     if rows.is_empty() {
         return;
     }
@@ -444,12 +581,12 @@ fn map_rows(doc: &Document, table: &mut MappedTable, rows: &[(&'static BlockSpec
     for run in runs(toks) {
         let label_row = run.label.and_then(|l| label_row(doc, l, rows));
         let width = label_row.map(|k| rows[k].0.columns.len()).unwrap_or(rows[0].0.columns.len());
-        let mut values = run.values;
-        if values.len() < width && !run.leading_empties.is_empty() {
-            let need = (width - values.len()).min(run.leading_empties.len());
-            let mut lead: Vec<&Token> = run.leading_empties[run.leading_empties.len() - need..].to_vec();
-            lead.extend(values);
-            values = lead;
+        let position = positions.iter().find(|(w, _)| *w == width).and_then(|(_, p)| p.as_ref());
+        let values = fill_row(&run, width, position);
+        // A row line with no value is a row left blank only when its label names the row and
+        // its empty cells fill it; otherwise it is a header or a label line, not a row.
+        if run.values.is_empty() && (label_row.is_none() || values.len() < width) {
+            continue;
         }
         let uniform = rows.iter().all(|(b, _)| b.columns.len() == width);
         if uniform && values.len() > width {
@@ -564,8 +701,17 @@ fn align(chunks: &[Chunk<'_>], rows: &[(&'static BlockSpec, &'static RowSpec)]) 
 fn read_single_row(table: &mut MappedTable, toks: &[Token]) {
     let block = &table.spec.blocks[0];
     let row = format::row_id(block, &block.rows[0]);
-    let values: Vec<&Token> = toks.iter().filter(|t| t.is_value()).collect();
+    let mut values: Vec<&Token> = toks.iter().filter(|t| t.is_value()).collect();
     let width = block.columns.len();
+    // One row line holding every value (" | ", tab, Markdown): its blank first or last cells.
+    let with_values: Vec<Run<'_>> = runs(toks).into_iter().filter(|r| !r.values.is_empty()).collect();
+    let mut one_line = false;
+    if let [run] = with_values.as_slice() {
+        if values.len() < width && run.values.len() == values.len() {
+            values = fill_row(run, width, None);
+            one_line = values.len() == width;
+        }
+    }
     if values.len() != width {
         table.unreadable = Some(format!("应有 {width} 个数，读到 {} 个", values.len()));
         return;
@@ -582,11 +728,11 @@ fn read_single_row(table: &mut MappedTable, toks: &[Token]) {
         }
         let mut run_end = 0;
         let mut cuts_across = false;
-        for run in runs(toks) {
+        for run in &with_values {
             run_end += run.values.len();
             cuts_across |= run_end < width && !group_ends.contains(&run_end);
         }
-        cuts_across
+        cuts_across && !one_line
     };
     let mut order: Vec<usize> = (0..width).collect();
     let nums: Option<Vec<i64>> = values

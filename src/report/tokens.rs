@@ -15,8 +15,13 @@ pub enum TokenKind {
     Label,
     Value(Value),
     /// An empty cell of a row line before its first value: label padding of merged cells, or
-    /// a blank first value. The mapper decides, knowing the row's width.
+    /// a blank first value. The mapper decides, knowing the row's width. In a row line with no
+    /// value at all, its empty cells after the last label: a row left wholly blank, or padding.
     LeadingEmpty,
+    /// An empty cell of a row line after its last value: a blank last cell, padding of a number
+    /// merged over several columns, or the row's right border ("… | 3 |"). The mapper decides,
+    /// knowing the row's width.
+    TrailingEmpty,
     /// End of an explicit row (" | " or tab-separated line).
     RowEnd,
 }
@@ -26,6 +31,14 @@ pub struct Token {
     pub kind: TokenKind,
     /// Normalised byte range of the cell text (for labels joined over lines: first to last line).
     pub range: Range<usize>,
+    /// Index of the cell in its row line (" | ", tab or space-aligned row; a "|" border at the
+    /// start of the line leaves cell 0 empty); None for a line that is not a row. Layouts that
+    /// write every cell of the grid keep a column's index the same on every row.
+    pub cell: Option<usize>,
+    /// An empty "cell" outside a "|" at the end of a row line, in a table whose row lines mostly
+    /// have that "|" (a border: "|a|b|", "a | b |"): not a cell of the table. Where the rows
+    /// mostly have no such "|", an empty edge cell is a blank cell (" | 3 | 4", "3 | 4 | ").
+    pub border: bool,
 }
 
 impl Token {
@@ -42,6 +55,10 @@ fn is_rule_line(t: &str) -> bool {
 pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let cells_per_line = one_cell_per_piped_line(doc, lines.clone());
+    let borders = pipe_borders(doc, lines.clone());
+    // Tab rows (a Word or Excel copy): a row's blank cells at either end are tabs the trimmed
+    // line has lost, and a row left blank after its label has no tab left at all.
+    let tab_rows = doc.lines[lines.clone()].iter().filter(|l| doc.line_text(l).contains('\t')).count() >= 3;
     // Consecutive label lines with nothing between them are one cell split over lines.
     let mut label_open = false;
     for line in &doc.lines[lines] {
@@ -60,7 +77,7 @@ pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
             if cell.is_empty() {
                 if t.trim().chars().filter(|c| matches!(c, '|' | '｜')).count() == 1 {
                     let at = line.range.start + t.find(['|', '｜']).unwrap_or(0);
-                    out.push(Token { kind: TokenKind::Value(Value::Empty), range: at..at });
+                    out.push(Token { kind: TokenKind::Value(Value::Empty), range: at..at, cell: None, border: false });
                 }
                 label_open = false;
                 continue;
@@ -73,20 +90,21 @@ pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
             label_open = false;
             continue;
         }
-        if t.contains(['|', '\t', '｜']) {
+        let (row, start) = if tab_rows { with_edge_tabs(doc, line.range.clone(), t) } else { (t, line.range.start) };
+        if row.contains(['|', '\t', '｜']) {
             label_open = false;
-            row_line(t, line.range.start, &mut out);
+            row_line(row, start, borders, &mut out);
             continue;
         }
-        if let Some(cells) = space_cells(t) {
+        if let Some(cells) = space_cells(t).or_else(|| space_header_cells(t)) {
             label_open = false;
-            emit_row(t, cells, line.range.start, &mut out);
+            emit_row(t, cells, line.range.start, (false, false), &mut out);
             continue;
         }
         match parse_value(t) {
             Some(v) => {
                 label_open = false;
-                out.push(Token { kind: TokenKind::Value(v), range: line.range.clone() });
+                out.push(Token { kind: TokenKind::Value(v), range: line.range.clone(), cell: None, border: false });
             }
             None => {
                 // A cell split over lines continues until a sentence ends or a new numbered
@@ -101,11 +119,41 @@ pub fn tokenize(doc: &Document, lines: Range<usize>) -> Vec<Token> {
                     }
                 }
                 label_open = true;
-                out.push(Token { kind: TokenKind::Label, range: line.range.clone() });
+                out.push(Token { kind: TokenKind::Label, range: line.range.clone(), cell: None, border: false });
             }
         }
     }
     out
+}
+
+/// A line of a table of tab rows with the tabs that trimming the line took off its ends put back:
+/// they are its blank first and last cells ("\t\t3\t4\t": two blank cells before the numbers,
+/// one after; "（一）予以公开\t\t\t…": a row left blank), which keep the other cells in their
+/// columns. A line without a tab after its text stays as it is (a label on a line of its own).
+fn with_edge_tabs<'d>(doc: &'d Document, range: Range<usize>, t: &'d str) -> (&'d str, usize) {
+    let text = doc.norm.text.as_str();
+    if t.len() != range.len() || !text[range.end..].starts_with('\t') && !t.contains('\t') {
+        return (t, range.start);
+    }
+    let start = range.start - text[..range.start].bytes().rev().take_while(|&b| b == b'\t').count();
+    let end = range.end + text[range.end..].bytes().take_while(|&b| b == b'\t').count();
+    (&text[start..end], start)
+}
+
+/// Whether the table's " | " row lines are drawn with a left and a right border: most of them
+/// start (end) with "|".
+fn pipe_borders(doc: &Document, lines: Range<usize>) -> (bool, bool) {
+    let (mut rows, mut left, mut right) = (0usize, 0usize, 0usize);
+    for line in &doc.lines[lines] {
+        let t = doc.line_text(line);
+        if t.split(['|', '｜']).filter(|c| !c.trim().is_empty()).count() < 2 {
+            continue;
+        }
+        rows += 1;
+        left += usize::from(t.starts_with(['|', '｜']));
+        right += usize::from(t.ends_with(['|', '｜']));
+    }
+    (left * 2 > rows, right * 2 > rows)
 }
 
 /// Whether a table is written one cell per line, each cell followed by "|" (a blank cell a line
@@ -181,7 +229,18 @@ fn space_cells(t: &str) -> Option<Vec<Range<usize>>> {
         let digits = digits - t[t.len() - digits..].bytes().take_while(|&b| b == b'.').count();
         let stem = &t[..t.len() - digits];
         let cjk = stem.chars().filter(|&c| crate::text::normalize::is_cjk(c)).count();
-        if digits > 0 && cjk >= 2 && stem.chars().last().is_some_and(crate::text::normalize::is_cjk) {
+        // Not a line of prose that happens to end in a figure ("…上年结转0件；办结0", a paragraph
+        // wrapped after a number): a label has no clause punctuation outside its brackets.
+        let mut depth = 0i32;
+        let sentence = stem.chars().any(|c| {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                _ => {}
+            }
+            depth <= 0 && matches!(c, '，' | '。' | '；' | ',' | ';')
+        });
+        if digits > 0 && cjk >= 2 && !sentence && stem.chars().last().is_some_and(crate::text::normalize::is_cjk) {
             return Some(vec![0..stem.len(), stem.len()..t.len()]);
         }
         return None;
@@ -207,6 +266,32 @@ fn space_cells(t: &str) -> Option<Vec<Range<usize>>> {
     Some(out)
 }
 
+/// The cells of a header row of a space-aligned table ("结果维持    结果纠正    其他结果"): short
+/// labels two or more spaces apart, no value. Each is a label of its own, as in " | " rows, and
+/// the line is not joined with the next as one cell split over lines (which would make the
+/// table's header words one long label, too long to be taken for the table's anchor).
+fn space_header_cells(t: &str) -> Option<Vec<Range<usize>>> {
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    let mut gap = 0;
+    for (i, c) in t.char_indices() {
+        if c == ' ' {
+            gap += 1;
+            continue;
+        }
+        if gap >= 2 {
+            cells.push(start..i - gap);
+            start = i;
+        }
+        gap = 0;
+    }
+    cells.push(start..t.len() - gap);
+    let short = |r: &Range<usize>| (1..=20).contains(&t[r.clone()].chars().count());
+    let sentence = |r: &Range<usize>| t[r.clone()].contains(['。', '，', '；', ',']);
+    (cells.len() >= 2 && cells.iter().all(|r| short(r) && !sentence(r) && parse_value(&t[r.clone()]).is_none()))
+        .then_some(cells)
+}
+
 /// The space-separated words of `t` within `r`.
 fn words(t: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -228,7 +313,7 @@ fn words(t: &str, r: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-fn row_line(t: &str, offset: usize, out: &mut Vec<Token>) {
+fn row_line(t: &str, offset: usize, table_borders: (bool, bool), out: &mut Vec<Token>) {
     let mut cells: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     for (i, c) in t.char_indices() {
@@ -238,19 +323,22 @@ fn row_line(t: &str, offset: usize, out: &mut Vec<Token>) {
         }
     }
     cells.push(start..t.len());
-    // A leading or trailing "|" leaves an empty edge cell that is not a cell of the table.
-    if t.trim_start().starts_with(['|', '｜']) && cells.first().is_some_and(|r| t[r.clone()].trim().is_empty()) {
-        cells.remove(0);
-    }
-    if t.trim_end().ends_with(['|', '｜']) && cells.last().is_some_and(|r| t[r.clone()].trim().is_empty()) {
-        cells.pop();
-    }
-    emit_row(t, cells, offset, out);
+    // A leading or trailing "|" leaves an empty edge cell: the table's border ("|a|b|") where
+    // its rows are drawn with one, else a blank first or last cell of " | "-separated cells
+    // (" | 3 | 4", "3 | 4 | "). Either way the cell is kept, marked, for the mapper.
+    let blank = |r: Option<&Range<usize>>| r.is_some_and(|r| t[r.clone()].trim().is_empty());
+    let borders = (
+        table_borders.0 && t.trim_start().starts_with(['|', '｜']) && blank(cells.first()),
+        table_borders.1 && t.trim_end().ends_with(['|', '｜']) && blank(cells.last()),
+    );
+    emit_row(t, cells, offset, borders, out);
 }
 
-/// Tokens of one row's cells: labels, values (a blank cell before the first value is left to
-/// the mapper), and the row's end.
-fn emit_row(t: &str, cells: Vec<Range<usize>>, offset: usize, out: &mut Vec<Token>) {
+/// Tokens of one row's cells: labels, values, and the row's end. Blank cells before the first
+/// value and after the last are left to the mapper (`LeadingEmpty`, `TrailingEmpty`): they may be
+/// blank cells or padding of merged cells. `borders`: whether the first and the last cell are
+/// outside the table's border.
+fn emit_row(t: &str, cells: Vec<Range<usize>>, offset: usize, borders: (bool, bool), out: &mut Vec<Token>) {
     let trimmed = |r: &Range<usize>| {
         let s = &t[r.clone()];
         let a = r.start + (s.len() - s.trim_start().len());
@@ -264,13 +352,22 @@ fn emit_row(t: &str, cells: Vec<Range<usize>>, offset: usize, out: &mut Vec<Toke
             (trimmed(r), parse_value(s), s.is_empty())
         })
         .collect();
-    let has_value = parsed.iter().any(|(_, v, blank)| v.is_some() && !blank);
+    let written = |(_, v, blank): &(Range<usize>, Option<Value>, bool)| v.is_some() && !blank;
+    let last_value = parsed.iter().rposition(written);
+    let last_label = parsed.iter().rposition(|(_, v, blank)| v.is_none() && !blank);
+    let n = parsed.len();
     let before = out.len();
     let mut seen_value = false;
-    for (range, value, blank) in parsed {
+    for (i, (range, value, blank)) in parsed.into_iter().enumerate() {
         let kind = match value {
-            _ if blank && !has_value => continue,
+            // A row without values: the empty cells after its labels may be a row left blank
+            // ("（一）予以公开 |  |  | …"); others (before or between labels) are merged cells.
+            _ if blank && last_value.is_none() => match last_label {
+                Some(l) if i > l => TokenKind::LeadingEmpty,
+                _ => continue,
+            },
             _ if blank && !seen_value => TokenKind::LeadingEmpty,
+            _ if blank && last_value.is_some_and(|l| i > l) => TokenKind::TrailingEmpty,
             Some(v) => {
                 seen_value = true;
                 TokenKind::Value(v)
@@ -278,9 +375,11 @@ fn emit_row(t: &str, cells: Vec<Range<usize>>, offset: usize, out: &mut Vec<Toke
             None if seen_value => TokenKind::Value(Value::Invalid),
             None => TokenKind::Label,
         };
-        out.push(Token { kind, range });
+        let border = blank && ((i == 0 && borders.0) || (i + 1 == n && borders.1));
+        out.push(Token { kind, range, cell: Some(i), border });
     }
     if out.len() > before {
-        out.push(Token { kind: TokenKind::RowEnd, range: offset + t.len()..offset + t.len() });
+        let end = offset + t.len()..offset + t.len();
+        out.push(Token { kind: TokenKind::RowEnd, range: end, cell: None, border: false });
     }
 }

@@ -26,7 +26,10 @@ pub fn merge(rows: &[Vec<String>]) -> Vec<Vec<Option<Merged>>> {
     let mut owner: Vec<Vec<Option<(usize, usize)>>> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let cell = |c: usize| row.get(c).map(String::as_str).unwrap_or("");
-        let first_number = (0..width).find(|&c| is_number(cell(c)));
+        // A value cell: a number, a "/" or "—" standing for an unfilled one, or a cell the
+        // generator marks blank (`gen::BLANK_CELL`), a value cell with no text.
+        let is_value = |s: &str| is_number(s) || ["/", "—", super::gen::BLANK_CELL].contains(&s);
+        let first_number = (0..width).find(|&c| is_value(cell(c)));
         grid.push(vec![None; width]);
         owner.push(vec![None; width]);
         for c in 0..width {
@@ -35,6 +38,7 @@ pub fn merge(rows: &[Vec<String>]) -> Vec<Vec<Option<Merged>>> {
             }
             let text = cell(c);
             if !text.is_empty() {
+                let text = if text == super::gen::BLANK_CELL { "" } else { text };
                 grid[r][c] = Some(Merged { text: text.to_string(), rowspan: 1, colspan: 1 });
                 owner[r][c] = Some((r, c));
                 continue;

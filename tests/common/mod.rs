@@ -89,6 +89,10 @@ pub mod gen {
 
     pub const ERAS: [Era; 2] = [Era::E2019, Era::E2021];
 
+    /// Stands for a truly blank table cell in tab rows that `formats` turns into HTML or Word
+    /// (where tab rows' blanks are otherwise merged cells): a cell of its own with no text.
+    pub const BLANK_CELL: &str = "\u{2400}";
+
     /// How the tables are laid out as text (rules.md §6).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     pub enum Layout {
@@ -168,6 +172,44 @@ pub mod gen {
         pub fn bumped(&self, d: i64) -> Val {
             Val { n: self.n + if self.tenths { d * 10 } else { d }, ..*self }
         }
+    }
+
+    /// How a report writes a cell it leaves unfilled (rules.md §3.4): the cell stands for 0, and
+    /// the checker must read it as empty, not as 0.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Blank {
+        /// Nothing at all: an empty cell.
+        Empty,
+        Slash,
+        Dash,
+    }
+
+    impl Blank {
+        pub const ALL: [Blank; 3] = [Blank::Empty, Blank::Slash, Blank::Dash];
+
+        pub fn text(self) -> &'static str {
+            match self {
+                Blank::Empty => "",
+                Blank::Slash => "/",
+                Blank::Dash => "—",
+            }
+        }
+    }
+
+    /// Which zeros a report leaves blank.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum BlankPattern {
+        /// Some rows: every row whose cells are all 0 is left wholly blank, and about half of the
+        /// other rows leave their zeros blank.
+        Rows,
+        /// About half of the columns of each table leave their zeros blank.
+        Columns,
+        /// Every 0 of every table is left blank.
+        Every,
+    }
+
+    impl BlankPattern {
+        pub const ALL: [BlankPattern; 3] = [BlankPattern::Rows, BlankPattern::Columns, BlankPattern::Every];
     }
 
     #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -457,6 +499,12 @@ pub mod gen {
         pub agency: String,
         /// Table cells as rendered.
         values: BTreeMap<CellKey, Val>,
+        /// Cells holding 0 that the tables write blank, "/" or "—" instead (none by default; see
+        /// `with_blanks`). Their value stays 0 for the arithmetic; the checker reads them as empty.
+        blanks: BTreeMap<CellKey, Blank>,
+        /// Tab rows only: a truly blank cell written as [`BLANK_CELL`], so that the HTML and Word
+        /// files made from the text (`formats`) keep it as a cell of its own rather than a merge.
+        pub mark_blank_cells: bool,
         /// Cell values the prose restates (the generated ones: editing a cell leaves the prose).
         prose: BTreeMap<CellKey, Val>,
         /// 信息处理费 in 元 stated in 六 (2021 era); None: "未收取".
@@ -534,6 +582,8 @@ pub mod gen {
                 year,
                 agency,
                 values,
+                blanks: BTreeMap::new(),
+                mark_blank_cells: false,
                 prose: BTreeMap::new(),
                 fee_yuan: None,
                 omit_sections: Vec::new(),
@@ -606,6 +656,84 @@ pub mod gen {
         pub fn set(&mut self, key: &CellKey, v: Val) {
             assert!(self.values.contains_key(key), "no cell {key}");
             self.values.insert(key.clone(), v);
+            // A value written in is no longer blank (unless it is 0 and stays unfilled).
+            if v.n != 0 {
+                self.blanks.remove(key);
+            }
+        }
+
+        /// The report with some of its zeros written as `blank` instead of "0", chosen by
+        /// `pattern` and `seed`. Values (and so every equation and the prose) are unchanged.
+        pub fn with_blanks(&self, blank: Blank, pattern: BlankPattern, seed: u64) -> Report {
+            let mut r = self.clone();
+            let mut rng = Rng::new(seed ^ 0x0B1A_4C00);
+            let cells = self.cells();
+            let zero = |(_, v): &&(CellKey, Val)| v.n == 0;
+            let mut rows: Vec<(&str, &str)> = cells.iter().map(|(k, _)| (k.table, k.row.as_str())).collect();
+            rows.dedup();
+            let mut columns: Vec<(&str, &str)> = cells.iter().map(|(k, _)| (k.table, k.column)).collect();
+            columns.sort();
+            columns.dedup();
+            let chosen: Vec<(&str, &str)> = match pattern {
+                BlankPattern::Every => Vec::new(),
+                BlankPattern::Rows => rows
+                    .iter()
+                    .copied()
+                    .filter(|&(t, row)| {
+                        let whole = cells.iter().filter(|(k, _)| k.table == t && k.row == row).all(|(_, v)| v.n == 0);
+                        // Drawn for every row, so that the choice of one row leaves the others'.
+                        rng.below(2) == 0 || whole
+                    })
+                    .collect(),
+                BlankPattern::Columns => columns.iter().copied().filter(|_| rng.below(2) == 0).collect(),
+            };
+            for (k, _) in cells.iter().filter(zero) {
+                let take = match pattern {
+                    BlankPattern::Every => true,
+                    BlankPattern::Rows => chosen.contains(&(k.table, k.row.as_str())),
+                    BlankPattern::Columns => chosen.contains(&(k.table, k.column)),
+                };
+                if take {
+                    r.blanks.insert(k.clone(), blank);
+                }
+            }
+            r
+        }
+
+        /// The report with every cell of `table` 0 and left blank: a table with nothing filled in.
+        pub fn with_blank_table(&self, table: &'static str, blank: Blank) -> Report {
+            let mut r = self.clone();
+            for (k, _) in self.table_cells(table) {
+                r.values.insert(k.clone(), Val { n: 0, ..self.values[&k] });
+                r.blanks.insert(k, blank);
+            }
+            r.rebalance();
+            r.sync_prose();
+            r
+        }
+
+        /// The report with every cell written as its number.
+        pub fn clear_blanks(&mut self) {
+            self.blanks.clear();
+        }
+
+        /// How a cell is left blank, if it is.
+        pub fn blank(&self, key: &CellKey) -> Option<Blank> {
+            self.blanks.get(key).copied()
+        }
+
+        /// Every blank cell and how it is written.
+        pub fn blank_cells(&self) -> Vec<(CellKey, Blank)> {
+            self.blanks.iter().map(|(k, b)| (k.clone(), *b)).collect()
+        }
+
+        /// The text of a cell as the tables write it.
+        pub fn written(&self, key: &CellKey) -> String {
+            match self.blanks.get(key) {
+                Some(Blank::Empty) if self.mark_blank_cells => BLANK_CELL.to_string(),
+                Some(b) => b.text().to_string(),
+                None => self.values[key].render(),
+            }
         }
 
         /// The report with one table cell replaced (the prose keeps the generated figures).
@@ -878,7 +1006,8 @@ pub mod gen {
         // ------------------------------------------------------------ pdftotext
 
         fn v(&self, table: &str, row: &str, col: &str) -> String {
-            self.get(table, row, col).render()
+            let key = self.values.keys().find(|k| k.table == table && k.row == row && k.column == col);
+            self.written(key.unwrap_or_else(|| panic!("no cell {table}[{row}][{col}]")))
         }
 
         fn pdf_values(&self, out: &mut Vec<String>, row: &str) {
@@ -1248,7 +1377,7 @@ pub mod gen {
 
         fn text(&self, cell: &GCell, report: &Report) -> String {
             match &cell.content {
-                Content::Value(k) => report.values[k].render(),
+                Content::Value(k) => report.written(k),
                 _ => cell.text.clone(),
             }
         }
@@ -1363,7 +1492,13 @@ pub mod compare {
     }
 
     pub fn expected_cells(rep: &Report, table: &str) -> BTreeSet<(String, String, String)> {
-        rep.table_cells(table).into_iter().map(|(k, v)| (k.row, k.column.to_string(), val(v))).collect()
+        rep.table_cells(table)
+            .into_iter()
+            .map(|(k, v)| {
+                let read = if rep.blank(&k).is_some() { num(None) } else { val(v) };
+                (k.row, k.column.to_string(), read)
+            })
+            .collect()
     }
 
     /// Differences between the generated and the read cells of a table, empty when equal.
