@@ -132,7 +132,7 @@ fn culprit(table: &MappedTable, grid: &Grid, block: usize) -> Option<Culprit> {
                 _ => None,
             }
         };
-        let Some(v) = asks(&first) else { continue };
+        let Some(v) = asks(first) else { continue };
         if v < 0 || Some(v) == value(at) || !rest.iter().all(|i| asks(i) == Some(v)) {
             continue;
         }

@@ -147,10 +147,8 @@ impl<'a, 'b> Interpreter<'a, 'b> {
                 _ => 0.0,
             };
             match op {
-                b"q" => {
-                    if self.saved.len() < MAX_SAVED_STATES {
-                        self.saved.push(self.state.clone());
-                    }
+                b"q" if self.saved.len() < MAX_SAVED_STATES => {
+                    self.saved.push(self.state.clone());
                 }
                 b"Q" => {
                     if let Some(s) = self.saved.pop() {

@@ -126,7 +126,7 @@ pub fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
                     }
                     // A gap is a space next to Latin letters and digits; between Chinese
                     // characters only when it is wide (justified lines spread them a little).
-                    let latin = |t: &str| t.chars().all(|c| c.is_ascii());
+                    let latin = |t: &str| t.is_ascii();
                     let gap = g.x0 - p.x1;
                     if gap > size * 0.3 && (latin(&p.text) || latin(&g.text) || gap > size * 1.0) {
                         text.push(' ');
