@@ -394,6 +394,7 @@ era_layout_tests! {
     e2019_pdf: Era::E2019, Layout::Pdf;
     e2019_space_aligned: Era::E2019, Layout::SpaceAligned;
     e2019_markdown: Era::E2019, Layout::Markdown;
+    e2019_text_content: Era::E2019, Layout::TextContent;
     e2021_cell_per_line_blank: Era::E2021, Layout::CellPerLineBlank;
     e2021_cell_per_line_pipe: Era::E2021, Layout::CellPerLinePipe;
     e2021_split_headers: Era::E2021, Layout::SplitHeaders;
@@ -402,6 +403,7 @@ era_layout_tests! {
     e2021_pdf: Era::E2021, Layout::Pdf;
     e2021_space_aligned: Era::E2021, Layout::SpaceAligned;
     e2021_markdown: Era::E2021, Layout::Markdown;
+    e2021_text_content: Era::E2021, Layout::TextContent;
 }
 
 #[test]
@@ -621,9 +623,19 @@ fn layouts_render_the_same_numbers() {
             v
         };
         let base = numbers(Layout::CellPerLineBlank);
-        for layout in Layout::ALL {
+        // TextContent runs cells together on purpose; it is checked against its source below.
+        for layout in Layout::ALL.into_iter().filter(|&l| l != Layout::TextContent) {
             assert_eq!(numbers(layout), base, "{layout:?}");
         }
+        // The text layer keeps every line of the space-aligned text, in order, run together.
+        let aligned = rep.render(Layout::SpaceAligned);
+        let flat: String = rep
+            .render(Layout::TextContent)
+            .split('\n')
+            .map(|page| page.splitn(2, '-').nth(1).map_or("", |p| p.splitn(2, '-').nth(1).unwrap_or("")))
+            .collect();
+        let words = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(words(&flat), words(&aligned));
         assert!(rep.render(Layout::CellPerLinePipe).contains("\n|\n"));
         assert!(rep.render(Layout::SplitHeaders).contains("\n商业企\n业\n"));
         let mut once = rep.clone();

@@ -47,6 +47,8 @@ struct Words {
     headings: Vec<&'static [&'static str]>,
     /// Sections' canonical titles without their numbering ("总体情况").
     titles: Vec<String>,
+    /// Words a table's text begins with ("第二十条", "行政复议", "申请人情况").
+    anchors: Vec<String>,
 }
 
 fn words() -> &'static Words {
@@ -83,12 +85,17 @@ fn words() -> &'static Words {
             map
         };
         let bare: Vec<String> = rows.iter().filter(|w| !columns.contains(w)).cloned().collect();
+        let mut anchors: Vec<String> =
+            ERAS.iter().flat_map(|e| e.tables.iter()).flat_map(|t| t.anchors.iter()).map(|a| strip(a)).collect();
+        anchors.sort();
+        anchors.dedup();
         let sections = ERAS.iter().flat_map(|e| e.sections.iter());
         Words {
             rows: by_first(&rows),
             bare_rows: by_first(&bare),
             headings: sections.clone().flat_map(|s| s.heading.iter().copied()).collect(),
             titles: sections.map(|s| strip(s.title)).filter(|t| !t.is_empty()).collect(),
+            anchors,
         }
     })
 }
@@ -96,18 +103,21 @@ fn words() -> &'static Words {
 /// `norm` with line breaks restored in its flattened lines; `norm` itself when it has none.
 pub fn restore_line_breaks(norm: NormText) -> NormText {
     let text = norm.text.as_str();
-    let mut breaks: Vec<usize> = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        if body.len() >= LONG_LINE * 3 && body.chars().count() >= LONG_LINE {
-            breaks.extend(line_breaks(body, start));
-        }
-        start += line.len();
-    }
+    let lines = || {
+        text.split_inclusive('\n').scan(0, |start, line| {
+            let at = *start;
+            *start += line.len();
+            Some((at, line.trim_end_matches(['\n', '\r'])))
+        })
+    };
+    let long = |body: &str| body.len() >= LONG_LINE * 3 && body.chars().count() >= LONG_LINE;
+    let mut breaks: Vec<usize> =
+        lines().filter(|(_, body)| long(body)).flat_map(|(at, body)| line_breaks(body, at)).collect();
     if breaks.len() < MIN_BREAKS {
         return norm;
     }
+    // The report is flattened: its short lines (a page's last lines) are run together too.
+    breaks.extend(lines().filter(|(_, body)| !long(body)).flat_map(|(at, body)| line_breaks(body, at)));
     breaks.sort_unstable();
     breaks.dedup();
     let mut parts = Vec::with_capacity(breaks.len() + 1);
@@ -133,16 +143,18 @@ fn line_breaks(line: &str, offset: usize) -> Vec<usize> {
     while i < line.len() {
         let rest = &line[i..];
         let Some(c) = rest.chars().next() else { break };
-        // Nothing declared starts with ASCII other than digits, "(" and "-".
-        if c.is_ascii() && !c.is_ascii_digit() && !matches!(c, '(' | '-') {
+        // Nothing declared starts with ASCII other than digits, "(", "-" and "/".
+        if c.is_ascii() && !c.is_ascii_digit() && !matches!(c, '(' | '-' | '/') {
             i += 1;
             continue;
         }
         let before = line[..i].trim_end_matches(' ');
-        let after_number = before.ends_with(|c: char| c.is_ascii_digit());
-        // Page furniture: "- 5 -" between two pages' text.
+        // After a row's last cell: a number, or a blank cell written "/" or "—".
+        let after_number = before.ends_with(|c: char| c.is_ascii_digit() || c == '/' || c == '—');
+        // Page furniture: "- 5 -" starting a page's line, or ending it. Inside a line "— 3 —" is
+        // as likely a row's cells.
         if matches!(c, '-' | '—' | '–') {
-            if let Some(len) = page_footer_len(rest) {
+            if let Some(len) = page_footer_len(rest).filter(|&len| i == 0 || i + len == line.len()) {
                 at(i, &mut out);
                 at(i + len, &mut out);
                 i += len;
@@ -189,9 +201,21 @@ fn line_breaks(line: &str, offset: usize) -> Vec<usize> {
             i += digits.max(1);
             continue;
         }
-        // A row label followed by its values: "现行有效件数规章1 0 11".
+        // Table 四's data row starting with a blank cell: "…总计/ / / 3 3 …".
+        if matches!(c, '/' | '—') && line[..i].ends_with(is_cjk) && number_run(rest) >= LABELLESS_ROW {
+            at(i, &mut out);
+            i += c.len_utf8();
+            continue;
+        }
+        // A row label followed by its values: "现行有效件数规章1 0 11"…
         if let Some(len) = label_at(&w.bare_rows, rest) {
-            if bare_number_follows(&rest[len..]) && !ends_with_numbering(before) {
+            // …or by a blank cell, the next row's label or the next block: a table left blank.
+            let next = rest[len..].trim_start_matches(' ');
+            let cells_follow = bare_number_follows(next)
+                || next.starts_with(['/', '—'])
+                || label_at(&w.bare_rows, next).is_some()
+                || next.starts_with("第二十条");
+            if cells_follow && !ends_with_numbering(before) {
                 at(i, &mut out);
             }
             i += len;
@@ -206,8 +230,12 @@ fn line_breaks(line: &str, offset: usize) -> Vec<usize> {
             i = end;
             continue;
         }
-        // A block header: "…66第二十条第(五)项".
-        if rest.starts_with("第二十条") && after_number {
+        // A table's first words after a sentence ("…见下表。行政复议 行政诉讼结果维持…"), and a
+        // block header after a row ("…66第二十条第(五)项").
+        let anchor = || w.anchors.iter().any(|a| rest.starts_with(a.as_str()));
+        if (before.ends_with(['。', ':']) || after_number && rest.starts_with("第二十条")) && anchor()
+            || is_block_header(rest)
+        {
             at(i, &mut out);
         }
         i += c.len_utf8();
@@ -255,6 +283,13 @@ fn is_section_heading(w: &Words, t: &str) -> bool {
             && window.chars().take(2).all(is_cjk)
 }
 
+/// "第二十条第(五)项信息内容…": the header of a block of table 二, whatever stands before it.
+fn is_block_header(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("第二十条第(") else { return false };
+    let Some(close) = rest.find(")项") else { return false };
+    close <= 6 && rest[close + ")项".len()..].starts_with("信息内容")
+}
+
 /// Whether a bare number (a table cell, not "3件" or "2024年") follows.
 fn bare_number_follows(t: &str) -> bool {
     let t = t.trim_start_matches(' ');
@@ -266,32 +301,37 @@ fn bare_number_follows(t: &str) -> bool {
     !next.is_some_and(|c| "件条个次人项场期篇元万%家名户份批位天日月年号届所类余多".contains(c))
 }
 
-/// How many numbers one space apart start `t`.
+/// How many cells one space apart start `t`: numbers, and blank cells written "/" or "—".
 fn number_run(t: &str) -> usize {
+    let cell_len = |s: &str| match s.chars().next() {
+        Some('/' | '—') => s.chars().next().map_or(0, char::len_utf8),
+        _ => s.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count(),
+    };
     let mut count = 0;
     let mut rest = t;
     loop {
-        let digits = rest.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
-        if digits == 0 {
+        let len = cell_len(rest);
+        if len == 0 {
             break;
         }
         count += 1;
-        let after = &rest[digits..];
-        match after.strip_prefix(' ') {
-            Some(next) if next.starts_with(|c: char| c.is_ascii_digit()) => rest = next,
+        match rest[len..].strip_prefix(' ') {
+            Some(next) if cell_len(next) > 0 => rest = next,
             _ => break,
         }
     }
     count
 }
 
-/// The length of a page footer ("- 5 -", "-5-") at the start of `t`.
+/// The length of a page footer ("- 5 -", "-5-") at the start of `t`: one number between two
+/// dashes ("—1 3 2 8—" is a row's cells).
 fn page_footer_len(t: &str) -> Option<usize> {
     let dash = t.chars().next()?;
     let inner = &t[dash.len_utf8()..];
     let close = inner.find(dash)?;
+    let number = inner[..close].trim_matches(' ');
     let len = dash.len_utf8() + close + dash.len_utf8();
-    (close <= 12 && is_page_footer(&t[..len])).then_some(len)
+    (close <= 12 && !number.contains(' ') && is_page_footer(&t[..len])).then_some(len)
 }
 
 #[cfg(test)]
@@ -309,7 +349,7 @@ mod tests {
             二、主动公开政府信息情况第二十条 第（一）项信息内容 本年制发件数 本年废止件数 现行有效件数规章 1 0 11\
             行政规范性文件 8 26 66三、收到和处理政府信息公开申请情况（三）不予公开1.属于国家秘密 2 0 0 0 0 0 2\
             2.其他法律行政法规禁止公开 30 1 0 0 0 0 313.危及“三安全一稳定” 5 0 0 0 0 0 5（四）无 1.本机关不掌握相关政府信息 \
-            746 12 0 0 10 1 769- 5 -法提供 2.没有现成信息需要另行制作 11 0 0 0 0 0 11四、政府信息公开行政复议、行政诉讼情况\
+            746 12 0 0 10 1 769\n- 5 -法提供 2.没有现成信息需要另行制作 11 0 0 0 0 0 11四、政府信息公开行政复议、行政诉讼情况\
             行政复议 行政诉讼结果维持总计72 64 178 37 351 13 4 8 1 26 12 1 1 6 20五、存在的主要问题及改进情况人员不足。";
         body.to_string()
     }

@@ -134,9 +134,12 @@ fn region_by_anchor(
     Some(start..end)
 }
 
+/// A label that starts the table: short and naming an anchor, or a long header line (every
+/// column word of 复议/诉讼 on one line) without a sentence's punctuation naming several.
 fn is_anchor(doc: &Document, t: &Token, spec: &TableSpec) -> bool {
     let text = doc.text(&t.range);
-    text.len() <= 180 && spec.anchors.iter().any(|a| crate::text::search::contains(text, a))
+    let named = spec.anchors.iter().filter(|a| crate::text::search::contains(text, a)).count();
+    named >= 1 && (text.len() <= 180 || named >= 2 && !text.contains(['。', ',', ';']))
 }
 
 fn read_table(

@@ -245,7 +245,14 @@ fn space_cells(t: &str) -> Option<Vec<Range<usize>>> {
         }
         return None;
     }
-    if tail < 2 || tail == all.len() && all.len() < 3 {
+    // "行政事业性收费11 -1": a first value glued to its label counts towards the values.
+    let glued = |w: &Range<usize>| {
+        let word = &t[w.clone()];
+        let digits = word.bytes().rev().take_while(u8::is_ascii_digit).count();
+        digits > 0 && word[..word.len() - digits].chars().last().is_some_and(crate::text::normalize::is_cjk)
+    };
+    let tail_with_glued = tail + usize::from(tail < all.len() && glued(&all[all.len() - tail - 1]));
+    if tail_with_glued < 2 || tail == all.len() && all.len() < 3 {
         return None;
     }
     let mut out: Vec<Range<usize>> = Vec::new();

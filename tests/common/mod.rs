@@ -115,10 +115,15 @@ pub mod gen {
         /// Markdown tables as PDF/OCR converters write them: "|a|b|" rows, a "|---|" rule after
         /// each table's first row, merged cells empty.
         Markdown,
+        /// A PDF viewer's text layer (pdf.js textContent joined per page): every line of a page
+        /// run together with no separator ("…。一、总体情况2024年…", a row's total glued to the
+        /// next row's label or number), a row's cells one space apart, a page per line that
+        /// starts with its footer "- k -".
+        TextContent,
     }
 
     impl Layout {
-        pub const ALL: [Layout; 8] = [
+        pub const ALL: [Layout; 9] = [
             Layout::CellPerLineBlank,
             Layout::CellPerLinePipe,
             Layout::SplitHeaders,
@@ -127,6 +132,7 @@ pub mod gen {
             Layout::Pdf,
             Layout::SpaceAligned,
             Layout::Markdown,
+            Layout::TextContent,
         ];
     }
 
@@ -853,6 +859,9 @@ pub mod gen {
 
         /// The full text of the report in `layout`.
         pub fn render(&self, layout: Layout) -> String {
+            if layout == Layout::TextContent {
+                return self.text_content();
+            }
             let pdf = layout == Layout::Pdf;
             let mut out: Vec<String> = Vec::new();
             let mut footer = 2;
@@ -915,6 +924,21 @@ pub mod gen {
             let mut s = out.join("\n");
             s.push('\n');
             s
+        }
+
+        /// The space-aligned text as pdf.js gives it: lines of a page run together, cells one
+        /// space apart, 30 lines to a page.
+        fn text_content(&self) -> String {
+            let aligned = self.render(Layout::SpaceAligned);
+            let lines: Vec<String> = aligned
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| l.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+                .collect();
+            let pages: Vec<String> =
+                lines.chunks(30).enumerate().map(|(k, page)| format!("- {} -{}", k + 1, page.concat())).collect();
+            pages.join("\n")
         }
 
         // ------------------------------------------------------------ tables as grids
@@ -1455,7 +1479,9 @@ pub mod gen {
                         }
                     }
                 }
-                Layout::Pdf => unreachable!("pdf tables are rendered by their own functions"),
+                Layout::Pdf | Layout::TextContent => {
+                    unreachable!("these layouts render whole reports by their own functions")
+                }
             }
         }
     }

@@ -297,8 +297,13 @@ pub fn normalize(input: &str) -> NormText {
             }
             ' ' => {
                 let next = input[i + len..].chars().next().map(fold_width);
+                // A dash standing between spaces is a cell of its own ("公开 — 1 3 — 14": blank
+                // cells among values), so the spaces around it stay.
                 let joins = |a: char, b: char| {
-                    (is_cjk(a) || is_cjk_punct(a)) && (is_cjk(b) || is_cjk_punct(b) || b.is_ascii_digit())
+                    (is_cjk(a) || is_cjk_punct(a))
+                        && (is_cjk(b) || is_cjk_punct(b) || b.is_ascii_digit())
+                        && a != '—'
+                        && b != '—'
                 };
                 if let Some(n) = next {
                     if prev != '\n' && (joins(prev, n) || joins(n, prev)) {
