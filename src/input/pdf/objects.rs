@@ -1173,10 +1173,10 @@ mod tests {
         assert_eq!(parse(b"12 0 R"), Object::Ref(12, 0));
         assert_eq!(parse(b"/A#20b"), Object::Name(b"A b".to_vec()));
         assert_eq!(parse(b"(a\\(b\\)\\101\\\nc\r\nd)"), Object::Str(b"a(b)Ac\nd".to_vec()));
-        assert_eq!(parse(b"<48 6 5>"), Object::Str(b"He\x50".to_vec()));
+        assert_eq!(parse(b"<48 6 5 5>"), Object::Str(b"HeP".to_vec()));
         let d = parse(b"<< /K [1 2 0 R (x) null true] /L << /M 3 >> >>");
         let d = d.as_dict().unwrap();
-        assert_eq!(d.get(b"K").unwrap().as_array().unwrap().len(), 4);
+        assert_eq!(d.get(b"K").unwrap().as_array().unwrap().len(), 5);
         assert_eq!(d.get(b"L").unwrap().as_dict().unwrap().get(b"M"), Some(&Object::Num(3.0)));
     }
 
