@@ -1,7 +1,7 @@
 //! The fuzz targets (fuzz/, cargo-fuzz) on stable: every committed seed of fuzz/seeds/<target>/,
 //! and every minimised finding, run through the same code as the target (fuzz/fuzz_targets/
 //! shared/mod.rs, included here), which checks what each result promises. Seed names say what
-//! the seed is: `report-*` is a report the checker must read as one, `unusable-*` an input it
+//! the seed is: `report-*` is a report the checker must read as one, `read-*` a PDF whose text is known, `unusable-*` an input it
 //! must refuse with a reason; the others are edge cases that only have to give a sound result.
 //!
 //! `NIANBAO_WRITE_SEEDS=1 cargo test --test fuzz_regressions seeds_match` writes the generated seeds again
@@ -18,7 +18,7 @@ use common::formats;
 use common::gen::{Blank, BlankPattern, CellKey, Era, Layout, Report, APPLICATIONS};
 use nianbao::result::CheckResult;
 
-const TARGETS: [&str; 4] = ["text", "html", "docx", "decode"];
+const TARGETS: [&str; 5] = ["text", "html", "docx", "pdf", "decode"];
 
 fn seeds_dir(target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds").join(target)
@@ -91,6 +91,20 @@ fn docx_seeds() {
             assert_report(name, &run.result);
         } else if name.starts_with("unusable-") {
             assert_unusable(name, &run.result);
+        }
+    }
+}
+
+#[test]
+fn pdf_seeds() {
+    let seeds = seeds("pdf");
+    assert!(seeds.len() >= 5, "{} pdf seeds", seeds.len());
+    for (name, bytes) in &seeds {
+        let run = targets::pdf(bytes);
+        if name.starts_with("unusable-") {
+            assert_unusable(name, &run.result);
+        } else if name.starts_with("read-") {
+            assert_eq!(run.text.as_deref(), Ok("Hello PDF 2024\n12 34\n"), "{name}");
         }
     }
 }
@@ -434,6 +448,23 @@ fn seeds_match_their_generator() {
     write("docx", "unusable-xlsx.docx", &stored_zip(&[("xl/workbook.xml", b"<workbook/>")]));
     write("docx", "unusable-truncated.docx", &numbered[..numbered.len() / 2]);
     write("docx", "unusable-empty-document.docx", &stored_zip(&[("word/document.xml", b"<w:document/>")]));
+
+    // pdf: the small generated PDFs (tests/fixtures/generated), broken and hostile ones.
+    let generated = |n: &str| {
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/generated").join(n)).unwrap()
+    };
+    for n in ["hello-aes-256-r5.pdf", "hello-aes-128-object-streams.pdf"] {
+        write("pdf", &n.replace("hello-", "read-"), &generated(n));
+    }
+    write("pdf", "unusable-user-password.pdf", &generated("hello-user-password.pdf"));
+    let hello = generated("hello-aes-128-object-streams.pdf");
+    write("pdf", "edge-truncated.pdf", &hello[..hello.len() * 2 / 3]);
+    write(
+        "pdf",
+        "unusable-no-pages.pdf",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\ntrailer << /Root 1 0 R >>",
+    );
+    write("pdf", "unusable-deep.pdf", format!("%PDF-1.7\n1 0 obj << /Pages {} endobj", "[".repeat(5000)).as_bytes());
 
     // decode: every encoding the reader recognises, and what it refuses.
     let text = Report::generate(Era::E2021, 600).render(Layout::PipeRows);

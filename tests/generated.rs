@@ -632,7 +632,7 @@ fn layouts_render_the_same_numbers() {
         let flat: String = rep
             .render(Layout::TextContent)
             .split('\n')
-            .map(|page| page.splitn(2, '-').nth(1).map_or("", |p| p.splitn(2, '-').nth(1).unwrap_or("")))
+            .map(|page| page.split_once('-').and_then(|(_, p)| p.split_once('-')).map_or("", |(_, p)| p))
             .collect();
         let words = |s: &str| s.split_whitespace().collect::<String>();
         assert_eq!(words(&flat), words(&aligned));

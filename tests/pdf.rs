@@ -201,3 +201,105 @@ fn a_pdf_with_a_deflate_bomb_is_refused_or_bounded() {
 fn miniz_compress(data: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(data, 9)
 }
+
+fn generated(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/generated/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    nianbao::check_file(bytes, &Options { name: "x.pdf".into(), era: None }).text().to_string()
+}
+
+/// qpdf's copies of the 淮安 PDF (tests/fixtures/generated/README.md): encrypted with an owner
+/// password and the empty user password, and rewritten with an xref stream and object streams.
+/// Each reads exactly like the plain file: the same text, the same result.
+#[test]
+fn encrypted_and_object_stream_copies_read_like_the_plain_pdf() {
+    let plain = huaian();
+    let text = text_of(&plain);
+    let result = serde_json::to_value(check(&plain, "x.pdf")).unwrap();
+    for name in [
+        "huaian-rc4-40.pdf",
+        "huaian-rc4-128.pdf",
+        "huaian-aes-128.pdf",
+        "huaian-aes-256.pdf",
+        "huaian-object-streams.pdf",
+    ] {
+        let bytes = generated(name);
+        assert_ne!(bytes, plain);
+        assert_eq!(text_of(&bytes), text, "{name}");
+        assert_eq!(serde_json::to_value(check(&bytes, "x.pdf")).unwrap(), result, "{name}");
+    }
+}
+
+#[test]
+fn small_encrypted_pdfs_read() {
+    // AES-256 with the deprecated R5 hash; AES-128 with its objects in an object stream.
+    for name in ["hello-aes-256-r5.pdf", "hello-aes-128-object-streams.pdf"] {
+        assert_eq!(text_of(&generated(name)), "Hello PDF 2024\n12 34\n", "{name}");
+    }
+}
+
+#[test]
+fn a_pdf_with_a_user_password_needs_it() {
+    for name in ["hello-user-password.pdf", "hello-user-password-rc4.pdf"] {
+        let r = check(&generated(name), name);
+        let (code, message) = only_error(&r);
+        assert_eq!(code, "input.broken", "{name}");
+        assert!(message.contains("密码"), "{message}");
+    }
+}
+
+#[test]
+fn a_pdf_with_a_broken_xref_is_repaired() {
+    let bytes = one_page(
+        "BT /F1 12 Tf 72 770 Td (Hello PDF 2024) Tj ET",
+        "<< /Font << /F1 5 0 R >> >>",
+        &[b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"],
+    );
+    // Offsets all wrong: every object is found by its "N 0 obj".
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let shifted = text.replacen("%PDF-1.4\n", "%PDF-1.4\n% a comment that moves every object\n", 1);
+    assert_eq!(text_of(shifted.as_bytes()), "Hello PDF 2024\n");
+    // No xref and no startxref at all.
+    let cut = &text[..text.find("xref\n").unwrap()];
+    let no_xref = format!("{cut}trailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    assert_eq!(text_of(no_xref.as_bytes()), "Hello PDF 2024\n");
+    // A /Length that is wrong, and one that is an indirect object.
+    let wrong = text.replacen("/Length ", "/Length 9", 1);
+    assert_eq!(text_of(wrong.as_bytes()), "Hello PDF 2024\n");
+    let length = cut.find("/Length ").unwrap() + 8;
+    let digits = cut[length..].find(' ').unwrap();
+    let indirect = format!(
+        "{}6 0 R{}6 0 obj {} endobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+        &cut[..length],
+        &cut[length + digits..],
+        &cut[length..length + digits]
+    );
+    assert_eq!(text_of(indirect.as_bytes()), "Hello PDF 2024\n");
+}
+
+#[test]
+fn hostile_pdfs_end_with_a_message() {
+    // A page tree that is its own kid, a reference cycle, deep nesting, and an xref /Prev loop.
+    let cases: Vec<Vec<u8>> = vec![
+        pdf(&[b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R 1 0 R] /Count 1 >>"]),
+        pdf(&[b"<< /Type /Catalog /Pages 2 0 R >>", b"3 0 R", b"2 0 R"]),
+        {
+            let deep = format!("<< /Type /Catalog /Pages 2 0 R /X {} >>", "[".repeat(50_000));
+            pdf(&[deep.as_bytes(), b"<< /Type /Pages /Kids [] /Count 0 >>"])
+        },
+        {
+            let mut b = pdf(&[b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] >>"]);
+            let xref = String::from_utf8_lossy(&b).rfind("xref\n").unwrap();
+            let s = String::from_utf8(b).unwrap().replace("/Root 1 0 R", &format!("/Root 1 0 R /Prev {xref}"));
+            b = s.into_bytes();
+            b
+        },
+    ];
+    for bytes in cases {
+        let r = check(&bytes, "hostile.pdf");
+        let (code, _) = only_error(&r);
+        assert!(code == "input.broken" || code == "input.no_text", "{code}");
+    }
+}

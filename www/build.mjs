@@ -35,7 +35,7 @@ function optimize(input) {
   }
   const out = input.replace(/\.wasm$/, ".opt.wasm");
   const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"];
-  execFileSync(wasmOpt, ["-Os", ...features, input, "-o", out]);
+  execFileSync(wasmOpt, ["-Oz", ...features, input, "-o", out]);
   return readFileSync(out);
 }
 

@@ -184,7 +184,7 @@ nianbao-check { margin: 6px 0 0; }
     extract(file, file.name).then(
       (result) => {
         if (inputError(result) || typeof result.text !== "string" || result.text === "") {
-          // Not readable (PDF, image…): the widget shows why; the textarea keeps its text.
+          // Not readable (a scanned PDF, an image…): the widget shows why; the textarea keeps its text.
           post({ type: "nianbao-result", result });
           return;
         }

@@ -22,7 +22,7 @@ const SECTION_STATUS = {
   missing: { mark: "✗", word: "缺少" },
 };
 const TABLE_STATUS = { present: "已读取", missing: "缺少", unreadable: "无法读取" };
-const FORMAT_LABELS = { text: "纯文本", html: "网页", docx: "Word" };
+const FORMAT_LABELS = { text: "纯文本", html: "网页", docx: "Word", pdf: "PDF" };
 const LEVEL_LABELS = { department: "部门", government: "政府", township: "乡镇" };
 
 // -----------------------------------------------------------------------------------------------

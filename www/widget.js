@@ -233,12 +233,12 @@ button.where { color: #0969da; text-decoration: underline; }
       const drop = el("span", "drop");
       drop.setAttribute("part", "drop");
       drop.tabIndex = 0;
-      drop.title = "可把 .docx、.html、.txt 文件拖到这里，或点这里后按 Ctrl+V 粘贴；只检查，不改动编辑框";
+      drop.title = "可把 .docx、PDF、.html、.txt 文件拖到这里，或点这里后按 Ctrl+V 粘贴；只检查，不改动编辑框";
       const pick = el("button", "pick", "选择文件");
       pick.type = "button";
       const file = el("input", "file");
       file.type = "file";
-      file.accept = ".txt,.html,.htm,.docx,text/plain,text/html";
+      file.accept = ".txt,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf";
       file.tabIndex = -1;
       file.setAttribute("aria-hidden", "true");
       drop.append(el("span", null, "拖入或粘贴报告 ·"), pick, file);
@@ -321,7 +321,7 @@ button.where { color: #0969da; text-decoration: underline; }
       return this._run((api) => api.check(t, { era: "auto" }), { text: t, from: "text", name: "" });
     }
 
-    /** Checks a file's bytes (.docx/.html/.txt, any supported encoding); `result.text` is the text read. */
+    /** Checks a file's bytes (.docx/.pdf/.html/.txt, any supported encoding); `result.text` is the text read. */
     async checkBytes(bytes, name) {
       const n = name != null ? String(name) : typeof File !== "undefined" && bytes instanceof File ? bytes.name : "";
       const data = await toBytes(bytes);

@@ -12,10 +12,6 @@
 pub mod docx;
 pub mod html;
 mod markup;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod pdf;
-#[cfg(target_arch = "wasm32")]
-#[path = "pdf_unsupported.rs"]
 pub mod pdf;
 pub mod text;
 mod writer;

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
 
 import { dist as distDir, fixture, input, root, start } from "./harness.mjs";
 
@@ -117,12 +118,48 @@ test("dropping a .docx and a GB18030 .txt checks each", async () => {
   assert.equal(result.source.encoding, "GB18030");
   assert.equal(result.summary.errors, 0);
 
-  // A PDF: a visible Chinese message, and the report text stays.
+  // A broken PDF: a visible Chinese message, and the report text stays.
   await drop(page, "scan.pdf", Buffer.from("%PDF-1.7\n1 0 obj\n"));
   assert.match(await page.textContent("body"), /PDF/);
   assert.equal(await textareaValue(page), text);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("dropping the real 淮安 PDF reads it in the page, tables from their rules", async () => {
+  const { page, context, errors } = await open();
+  const pdf = readFileSync(join(root, "tests", "fixtures", "real", "huaian-szf-2024.pdf"));
+  await drop(page, "淮安.pdf", pdf);
+  const text = await textareaValue(page);
+  assert.ok(text.startsWith("淮安市人民政府\n2024年政府信息公开工作年度报告\n"), text.slice(0, 100));
+  assert.ok(text.includes("\n72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20\n"));
+  const result = await page.evaluate(() => window.nianbaoLastResult);
+  assert.equal(result.source.format, "pdf");
+  assert.equal(result.summary.errors, 0);
+  assert.equal(await count(page, '[data-status="present"]'), 6);
+  // The check itself, in the page's wasm: read the PDF, check the report (median of 5).
+  const ms = await page.evaluate((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      wasm_bindgen.check_bytes(bytes, { name: "淮安.pdf" });
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[2];
+  }, pdf.toString("base64"));
+  console.log(`淮安 PDF (6 pages) read and checked in the page: median ${ms.toFixed(1)} ms`);
+  // An encrypted copy (AES-256, owner password only) reads the same.
+  await drop(page, "淮安-aes.pdf", readFileSync(join(root, "tests", "fixtures", "generated", "huaian-aes-256.pdf")));
+  assert.equal(await textareaValue(page), text);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the page stays within its size budget: 400 KB gzipped", () => {
+  const size = gzipSync(readFileSync(join(distDir, "index.html")), { level: 9 }).length;
+  console.log(`index.html gzip ${(size / 1024).toFixed(1)} KB`);
+  assert.ok(size <= 400 * 1024, `index.html is ${(size / 1024).toFixed(1)} KB gzipped`);
 });
 
 test("dropping two years of one agency compares them", async () => {

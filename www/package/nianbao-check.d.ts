@@ -32,7 +32,7 @@ export interface Diagnostic {
 
 export interface SourceInfo {
   name: string;
-  format: "text" | "html" | "docx";
+  format: "text" | "html" | "docx" | "pdf";
   encoding: string;
   script: "simplified" | "traditional";
 }
@@ -97,7 +97,7 @@ export interface CheckResult {
 export interface NianbaoCheckElement extends HTMLElement {
   /** Checks text, updates the display and fires `nianbao-result`. */
   check(text: string): Promise<CheckResult>;
-  /** Checks a file's bytes (.txt/.html/.docx, any supported encoding). */
+  /** Checks a file's bytes (.txt/.html/.docx/.pdf, any supported encoding). */
   checkBytes(bytes: Uint8Array | ArrayBuffer, name?: string): Promise<CheckResult>;
 }
 

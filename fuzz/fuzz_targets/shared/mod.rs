@@ -171,6 +171,32 @@ pub fn docx(data: &[u8]) -> DocxRun {
     DocxRun { text, result }
 }
 
+/// What the `pdf` target ran.
+pub struct PdfRun {
+    pub text: Result<String, input::pdf::PdfError>,
+    pub result: CheckResult,
+}
+
+/// `pdf`: bytes → `pdf_to_text`, and `check_bytes` as "a.pdf". What the reader reads is checked
+/// and its spans point into that text; what it refuses is one `input.*` error. Never a panic,
+/// never a hang (reference cycles, deep nesting and bombs end with a message).
+pub fn pdf(data: &[u8]) -> PdfRun {
+    let text = input::pdf::pdf_to_text(data).map(|(text, _limits)| text);
+    let result = check_bytes(data, &Options { name: "a.pdf".into(), era: None });
+    assert_consistent(&result);
+    if input::pdf::is_pdf(data) && data.len() <= input::MAX_INPUT_BYTES {
+        match &text {
+            Ok(t) if !t.trim().is_empty() => {
+                assert!(!result.is_unusable_input(), "read by pdf_to_text, refused by check_bytes");
+                assert_eq!(result.source.format, "pdf");
+                assert_spans_in(&result, t);
+            }
+            _ => assert!(result.is_unusable_input(), "not read by pdf_to_text, checked by check_bytes"),
+        }
+    }
+    PdfRun { text, result }
+}
+
 /// What the `decode` target ran.
 pub struct DecodeRun {
     pub decoded: Result<Decoded, InputError>,

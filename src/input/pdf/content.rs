@@ -5,11 +5,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use hayro_syntax::content::UntypedIter;
-use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
-
 use super::font::Font;
-use super::{decode_stream, Budget, PdfError};
+use super::objects::{Dict, Doc, Object, Ops};
+use super::{Budget, PdfError};
 
 /// Nested form XObjects followed; deeper ones are skipped.
 const MAX_FORM_DEPTH: usize = 8;
@@ -86,8 +84,10 @@ struct State {
 }
 
 pub struct Interpreter<'a, 'b> {
+    doc: &'b Doc<'a>,
     budget: &'b mut Budget,
-    fonts: HashMap<(usize, Vec<u8>), Rc<Font>>,
+    /// Fonts by their object number.
+    fonts: HashMap<u32, Rc<Font>>,
     out: PageContent,
     page_top: f64,
     state: State,
@@ -95,11 +95,10 @@ pub struct Interpreter<'a, 'b> {
     tm: Matrix,
     tlm: Matrix,
     path: Vec<Vec<(f64, f64)>>,
-    _marker: std::marker::PhantomData<&'a ()>,
 }
 
 impl<'a, 'b> Interpreter<'a, 'b> {
-    pub fn new(budget: &'b mut Budget, base: Matrix, page_top: f64) -> Self {
+    pub fn new(doc: &'b Doc<'a>, budget: &'b mut Budget, base: Matrix, page_top: f64) -> Self {
         let state = State {
             ctm: base,
             font: None,
@@ -113,6 +112,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
             fill_white: false,
         };
         Interpreter {
+            doc,
             budget,
             fonts: HashMap::new(),
             out: PageContent::default(),
@@ -122,7 +122,6 @@ impl<'a, 'b> Interpreter<'a, 'b> {
             tm: IDENTITY,
             tlm: IDENTITY,
             path: Vec::new(),
-            _marker: std::marker::PhantomData,
         }
     }
 
@@ -131,21 +130,15 @@ impl<'a, 'b> Interpreter<'a, 'b> {
     }
 
     /// Runs a content stream with its resources.
-    pub fn run(&mut self, data: &[u8], fonts: &Dict<'_>, xobjects: &Dict<'_>, depth: usize) -> Result<(), PdfError> {
-        let mut iter = UntypedIter::new(data);
+    pub fn run(&mut self, data: &[u8], fonts: &Dict, xobjects: &Dict, depth: usize) -> Result<(), PdfError> {
+        let mut ops = Ops::new(data);
         let mut operands: Vec<Object> = Vec::new();
-        while let Some(ins) = iter.next() {
+        while let Some(op) = ops.next(&mut operands) {
             self.budget.operations += 1;
             if self.budget.operations > super::MAX_OPERATIONS {
                 return Err(PdfError::TooComplex);
             }
-            operands.clear();
-            operands.extend(ins.operands().cloned());
-            let op: &[u8] = ins.operator;
-            let n = |i: usize| match operands.get(i) {
-                Some(Object::Number(n)) => n.as_f64(),
-                _ => 0.0,
-            };
+            let n = |i: usize| operands.get(i).and_then(Object::as_num).unwrap_or(0.0);
             match op {
                 b"q" if self.saved.len() < MAX_SAVED_STATES => {
                     self.saved.push(self.state.clone());
@@ -256,22 +249,22 @@ impl<'a, 'b> Interpreter<'a, 'b> {
                 }
                 b"T*" => self.next_line(0.0, -self.state.leading),
                 b"Tj" => {
-                    if let Some(Object::String(s)) = operands.first() {
-                        self.show(s.as_bytes());
+                    if let Some(Object::Str(s)) = operands.first() {
+                        self.show(s);
                     }
                 }
                 b"'" => {
                     self.next_line(0.0, -self.state.leading);
-                    if let Some(Object::String(s)) = operands.first() {
-                        self.show(s.as_bytes());
+                    if let Some(Object::Str(s)) = operands.first() {
+                        self.show(s);
                     }
                 }
                 b"\"" => {
                     self.state.word_spacing = n(0);
                     self.state.char_spacing = n(1);
                     self.next_line(0.0, -self.state.leading);
-                    if let Some(Object::String(s)) = operands.get(2) {
-                        self.show(s.as_bytes());
+                    if let Some(Object::Str(s)) = operands.get(2) {
+                        self.show(s);
                     }
                 }
                 b"TJ" => {
@@ -279,7 +272,7 @@ impl<'a, 'b> Interpreter<'a, 'b> {
                         self.show_array(a);
                     }
                 }
-                b"BI" | b"ID" | b"EI" => self.out.images += 1,
+                b"BI" => self.out.images += 1,
                 b"Do" => {
                     if let Some(Object::Name(name)) = operands.first() {
                         self.xobject(xobjects, name, depth)?;
@@ -291,37 +284,43 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         Ok(())
     }
 
-    fn font(&mut self, fonts: &Dict<'_>, name: &Name<'_>) -> Option<Rc<Font>> {
-        // Fonts are cached by their resource dictionary and name.
-        let key = (fonts.data().as_ptr() as usize, name.as_ref().to_vec());
-        if let Some(f) = self.fonts.get(&key) {
+    fn font(&mut self, fonts: &Dict, name: &[u8]) -> Option<Rc<Font>> {
+        // Fonts are cached by their object number; a direct font dictionary is loaded each time.
+        let num = match fonts.get(name) {
+            Some(Object::Ref(n, _)) => Some(*n),
+            _ => None,
+        };
+        if let Some(f) = num.and_then(|n| self.fonts.get(&n)) {
             return Some(f.clone());
         }
-        let dict = fonts.get::<Dict>(name.as_ref())?;
-        let font = Rc::new(Font::load(&dict));
-        self.fonts.insert(key, font.clone());
+        let dict = self.doc.dict(fonts, name)?;
+        let font = Rc::new(Font::load(self.doc, &dict));
+        if let Some(n) = num {
+            self.fonts.insert(n, font.clone());
+        }
         Some(font)
     }
 
-    fn xobject(&mut self, xobjects: &Dict<'_>, name: &Name<'_>, depth: usize) -> Result<(), PdfError> {
-        let Some(stream) = xobjects.get::<Stream>(name.as_ref()) else { return Ok(()) };
-        let dict = stream.dict();
-        match dict.get::<Name>(b"Subtype".as_slice()).as_deref() {
+    fn xobject(&mut self, xobjects: &Dict, name: &[u8], depth: usize) -> Result<(), PdfError> {
+        let doc = self.doc;
+        let Some(stream) = doc.stream(xobjects, name) else { return Ok(()) };
+        let dict = &stream.dict;
+        match doc.name(dict, b"Subtype").as_deref() {
             Some(b"Image") => self.out.images += 1,
             Some(b"Form") if depth < MAX_FORM_DEPTH => {
-                let Some(data) = decode_stream(&stream) else { return Ok(()) };
+                let Some(data) = doc.decode(&stream) else { return Ok(()) };
                 self.budget.take(data.len())?;
                 let saved = (self.state.clone(), self.tm, self.tlm);
-                if let Some(m) = dict.get::<Array>(b"Matrix".as_slice()) {
-                    let v: Vec<f64> = m.iter::<f64>().collect();
+                if let Some(m) = doc.array(dict, b"Matrix") {
+                    let v: Vec<f64> = m.iter().filter_map(|o| doc.resolve(o).as_num()).collect();
                     if v.len() == 6 {
                         self.state.ctm = mul(&[v[0], v[1], v[2], v[3], v[4], v[5]], &self.state.ctm);
                     }
                 }
-                let resources = dict.get::<Dict>(b"Resources".as_slice()).unwrap_or_default();
+                let resources = doc.dict(dict, b"Resources").unwrap_or_default();
                 let saved_depth = self.saved.len();
-                let fonts = resources.get::<Dict>(b"Font".as_slice()).unwrap_or_default();
-                let xobjects = resources.get::<Dict>(b"XObject".as_slice()).unwrap_or_default();
+                let fonts = doc.dict(&resources, b"Font").unwrap_or_default();
+                let xobjects = doc.dict(&resources, b"XObject").unwrap_or_default();
                 self.run(&data, &fonts, &xobjects, depth + 1)?;
                 self.saved.truncate(saved_depth);
                 (self.state, self.tm, self.tlm) = saved;
@@ -336,12 +335,12 @@ impl<'a, 'b> Interpreter<'a, 'b> {
         self.tm = self.tlm;
     }
 
-    fn show_array(&mut self, a: &Array<'_>) {
-        for item in a.iter::<Object>() {
+    fn show_array(&mut self, a: &[Object]) {
+        for item in a {
             match item {
-                Object::String(s) => self.show(s.as_bytes()),
-                Object::Number(n) => {
-                    let tx = -n.as_f64() / 1000.0 * self.state.size * self.state.hscale;
+                Object::Str(s) => self.show(s),
+                Object::Num(n) => {
+                    let tx = -n / 1000.0 * self.state.size * self.state.hscale;
                     self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
                 }
                 _ => {}
@@ -424,14 +423,8 @@ impl<'a, 'b> Interpreter<'a, 'b> {
 }
 
 /// Whether a colour operator sets (nearly) white.
-fn white(op: &[u8], operands: &[Object<'_>]) -> bool {
-    let v: Vec<f64> = operands
-        .iter()
-        .filter_map(|o| match o {
-            Object::Number(n) => Some(n.as_f64()),
-            _ => None,
-        })
-        .collect();
+fn white(op: &[u8], operands: &[Object]) -> bool {
+    let v: Vec<f64> = operands.iter().filter_map(Object::as_num).collect();
     match (op, v.len()) {
         (b"k" | b"K", 4) => v.iter().all(|c| *c < 0.1),
         (_, 1 | 3) => v.iter().all(|c| *c > 0.9),

@@ -7,9 +7,7 @@
 
 use std::collections::HashMap;
 
-use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
-
-use super::decode_stream;
+use super::objects::{Dict, Doc, Object};
 
 /// Entries of one ToUnicode CMap; a bfrange may not make a font map more than this.
 const MAX_CMAP_ENTRIES: usize = 100_000;
@@ -37,9 +35,8 @@ pub struct Code {
 }
 
 impl Font {
-    pub fn load(dict: &Dict<'_>) -> Font {
-        let subtype = dict.get::<Name>(b"Subtype".as_slice());
-        let type0 = subtype.as_deref() == Some(b"Type0".as_slice());
+    pub fn load(doc: &Doc, dict: &Dict) -> Font {
+        let type0 = doc.name(dict, b"Subtype").as_deref() == Some(b"Type0".as_slice());
         let mut font = Font {
             codespace: Vec::new(),
             two_byte: type0,
@@ -50,47 +47,50 @@ impl Font {
             widths: HashMap::new(),
             default_width: if type0 { 1000.0 } else { 500.0 },
         };
-        if let Some(stream) = dict.get::<Stream>(b"ToUnicode".as_slice()) {
-            if let Some(data) = decode_stream(&stream) {
+        if let Some(stream) = doc.stream(dict, b"ToUnicode") {
+            if let Some(data) = doc.decode(&stream) {
                 font.parse_cmap(&data);
             }
         }
+        let nums = |a: Vec<Object>| -> Vec<f64> { a.iter().map(|o| doc.resolve(o).as_num().unwrap_or(0.0)).collect() };
         if type0 {
-            if let Some(name) = dict.get::<Name>(b"Encoding".as_slice()) {
-                let n = name.as_str();
+            if let Some(name) = doc.name(dict, b"Encoding") {
+                let n = String::from_utf8_lossy(&name);
                 // Predefined CMaps whose codes are UTF-16 (UniGB-UCS2-H, UniGB-UTF16-H, …).
                 font.codes_are_unicode = n.starts_with("Uni") && (n.contains("UCS2") || n.contains("UTF16"));
             }
-            let descendant = dict.get::<Array>(b"DescendantFonts".as_slice()).and_then(|a| a.iter::<Dict>().next());
+            let descendant = doc
+                .array(dict, b"DescendantFonts")
+                .and_then(|a| a.first().and_then(|d| doc.resolve(d).as_dict().cloned()));
             if let Some(d) = descendant {
-                if let Some(dw) = d.get::<f64>(b"DW".as_slice()) {
+                if let Some(dw) = doc.num(&d, b"DW") {
                     font.default_width = dw;
                 }
-                if let Some(w) = d.get::<Array>(b"W".as_slice()) {
-                    font.cid_widths(&w);
+                if let Some(w) = doc.array(&d, b"W") {
+                    font.cid_widths(doc, w);
                 }
             }
         } else {
             font.simple_fallback = font.to_unicode.is_empty();
-            let first = dict.get::<u32>(b"FirstChar".as_slice()).unwrap_or(0);
-            if let Some(w) = dict.get::<Array>(b"Widths".as_slice()) {
-                for (i, width) in w.iter::<f64>().enumerate().take(256) {
+            let first = doc.num(dict, b"FirstChar").unwrap_or(0.0).clamp(0.0, 255.0) as u32;
+            if let Some(w) = doc.array(dict, b"Widths") {
+                for (i, width) in nums(w).into_iter().enumerate().take(256) {
                     font.widths.insert(first + i as u32, width);
                 }
             }
-            if let Some(desc) = dict.get::<Dict>(b"FontDescriptor".as_slice()) {
-                if let Some(mw) = desc.get::<f64>(b"MissingWidth".as_slice()).filter(|w| *w > 0.0) {
+            if let Some(desc) = doc.dict(dict, b"FontDescriptor") {
+                if let Some(mw) = doc.num(&desc, b"MissingWidth").filter(|w| *w > 0.0) {
                     font.default_width = mw;
                 }
             }
-            if let Some(enc) = dict.get::<Dict>(b"Encoding".as_slice()) {
-                if let Some(diff) = enc.get::<Array>(b"Differences".as_slice()) {
+            if let Some(enc) = doc.dict(dict, b"Encoding") {
+                if let Some(diff) = doc.array(&enc, b"Differences") {
                     let mut code = 0u32;
-                    for obj in diff.iter::<Object>().take(1024) {
+                    for obj in diff.iter().take(1024) {
                         match obj {
-                            Object::Number(n) => code = n.as_f64().clamp(0.0, 255.0) as u32,
+                            Object::Num(n) => code = n.clamp(0.0, 255.0) as u32,
                             Object::Name(name) => {
-                                if let Some(text) = glyph_name_text(name.as_str()) {
+                                if let Some(text) = glyph_name_text(&String::from_utf8_lossy(name)) {
                                     font.differences.insert(code, text);
                                 }
                                 code += 1;
@@ -104,19 +104,18 @@ impl Font {
         font
     }
 
-    fn cid_widths(&mut self, w: &Array<'_>) {
-        let items: Vec<Object> = w.iter::<Object>().take(MAX_CMAP_ENTRIES).collect();
-        let num = |o: &Object| match o {
-            Object::Number(n) => Some(n.as_f64()),
-            _ => None,
-        };
+    fn cid_widths(&mut self, doc: &Doc, w: Vec<Object>) {
+        let items: Vec<Object> = w.iter().take(MAX_CMAP_ENTRIES).map(|o| doc.resolve(o)).collect();
+        let num = |o: &Object| o.as_num();
         let mut i = 0;
         while i < items.len() {
             let Some(first) = num(&items[i]) else { break };
             let first = first.max(0.0) as u32;
             match items.get(i + 1) {
                 Some(Object::Array(a)) => {
-                    for (k, width) in a.iter::<f64>().enumerate().take(MAX_CMAP_ENTRIES) {
+                    for (k, width) in
+                        a.iter().filter_map(|o| doc.resolve(o).as_num()).enumerate().take(MAX_CMAP_ENTRIES)
+                    {
                         self.widths.insert(first + k as u32, width);
                     }
                     i += 2;

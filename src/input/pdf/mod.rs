@@ -1,28 +1,28 @@
 //! PDF files as report text.
 //!
-//! The objects are read with `hayro-syntax` (a small, dependency-free PDF object parser that
-//! also decrypts permissions-only files); everything above objects is here: each page's content
-//! stream is interpreted for the characters it draws and the rules it strokes (`content`), fonts
-//! give the characters' Unicode (`font`), and `layout` puts characters into lines and into the
-//! cells of tables rebuilt from their rules. Lines become paragraphs; tables go to the `Writer`
-//! like a Word table, so a PDF table is mapped like any other. Tables that continue over a page
-//! break are joined; page numbers in the margins are dropped.
+//! Everything is ours: `objects` reads the file's objects (xref tables and streams, object
+//! streams, repair of broken files, stream filters) and `crypt` decrypts permissions-only files;
+//! each page's content stream is interpreted for the characters it draws and the rules it
+//! strokes (`content`), fonts give the characters' Unicode (`font`), and `layout` puts
+//! characters into lines and into the cells of tables rebuilt from their rules. Lines become
+//! paragraphs; tables go to the `Writer` like a Word table, so a PDF table is mapped like any
+//! other. Tables that continue over a page break are joined; page numbers in the margins are
+//! dropped.
 //!
-//! Hostile files meet limits: streams are inflated by us with a cap on their size (the parser's
-//! own decoders are used only for small streams with other filters), and pages, operations,
-//! characters and rules are counted.
+//! Hostile files meet limits: streams are inflated with a cap on their size, nesting, reference
+//! chains and xref sections are bounded, and pages, operations, characters and rules are counted.
 
 mod content;
+mod crypt;
 mod font;
 mod layout;
-
-use hayro_syntax::object::{Dict, Stream};
-use hayro_syntax::{Filter, LoadPdfError, Pdf};
+pub mod objects;
 
 use super::writer::Writer;
 use super::{Extracted, Input, InputError, Limits};
 use content::Interpreter;
 use layout::{Block, Line, Table};
+use objects::{Doc, Object, Stream};
 
 /// Bytes all of a file's inflated streams may make together.
 pub const MAX_INFLATED_BYTES: usize = 64 * 1024 * 1024;
@@ -33,9 +33,6 @@ pub const MAX_OPERATIONS: usize = 5_000_000;
 /// Characters kept in all, and rules per page.
 pub const MAX_GLYPHS: usize = 2_000_000;
 pub const MAX_RULES: usize = 20_000;
-/// Streams with filters other than Flate are decoded by the parser only up to this size, since
-/// its decoders have no output limit.
-const MAX_OTHER_FILTER_BYTES: usize = 4096;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PdfError {
@@ -97,58 +94,29 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
 }
 
-/// A stream's data, inflated within the limit; None when it cannot be decoded.
-pub fn decode_stream(stream: &Stream<'_>) -> Option<Vec<u8>> {
-    let filters = stream.filters();
-    let raw = stream.raw_data();
-    let predictor = stream
-        .dict()
-        .get::<Dict>(b"DecodeParms".as_slice())
-        .and_then(|p| p.get::<i32>(b"Predictor".as_slice()))
-        .is_some_and(|p| p > 1);
-    match filters.as_slice() {
-        [] => Some(raw.into_owned()),
-        [Filter::FlateDecode] if !predictor => {
-            match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&raw, MAX_INFLATED_BYTES) {
-                Ok(data) => Some(data),
-                // Truncated or damaged streams are common: what inflated is kept, but never
-                // more than the limit.
-                Err(e) if e.status != miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Some(e.output),
-                Err(_) => None,
-            }
-        }
-        _ if raw.len() <= MAX_OTHER_FILTER_BYTES => stream.decoded().ok().map(|d| d.into_owned()),
-        _ => None,
-    }
-}
-
 /// The text of a PDF file: paragraphs one per line, tables as rows.
 pub fn pdf_to_text(bytes: &[u8]) -> Result<(String, Limits), PdfError> {
-    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
-        LoadPdfError::Decryption(hayro_syntax::DecryptionError::PasswordProtected) => PdfError::Password,
-        LoadPdfError::Decryption(_) => PdfError::Encryption,
-        LoadPdfError::Invalid => PdfError::Broken,
-    })?;
-    let pages = pdf.pages();
-    if pages.len() > MAX_PAGES {
-        return Err(PdfError::TooComplex);
+    let doc = Doc::open(bytes)?;
+    let pages = doc.pages()?;
+    if pages.is_empty() {
+        return Err(PdfError::Broken);
     }
     let mut budget = Budget::default();
-    let (mut glyphs, mut unmapped, mut images) = (0usize, 0usize, 0usize);
+    let (mut glyphs, mut unmapped) = (0usize, 0usize);
     let mut page_blocks: Vec<Vec<Block>> = Vec::new();
-    for page in pages.iter() {
-        let data = page_content(page.raw(), &mut budget)?;
-        let media = page.media_box();
+    for page in &pages {
+        let data = page_content(&doc, &page.contents, &mut budget)?;
+        let [x0, y0, _, y1] = page.media;
         // Page space with y down from the top of the media box.
-        let base = [1.0, 0.0, 0.0, 1.0, -media.x0, 0.0];
-        let mut interp = Interpreter::new(&mut budget, base, media.y1);
-        let resources = page.resources();
-        interp.run(&data, &resources.fonts, &resources.x_objects, 0)?;
+        let base = [1.0, 0.0, 0.0, 1.0, -x0, 0.0];
+        let mut interp = Interpreter::new(&doc, &mut budget, base, y1);
+        let fonts = doc.dict(&page.resources, b"Font").unwrap_or_default();
+        let xobjects = doc.dict(&page.resources, b"XObject").unwrap_or_default();
+        interp.run(&data, &fonts, &xobjects, 0)?;
         let content = interp.finish();
         glyphs += content.glyphs.len();
         unmapped += content.unmapped;
-        images += content.images;
-        page_blocks.push(layout::page_blocks(content, media.y1 - media.y0));
+        page_blocks.push(layout::page_blocks(content, y1 - y0));
     }
     if glyphs == 0 {
         return Err(if unmapped > 0 { PdfError::NoUnicode } else { PdfError::Scanned });
@@ -157,7 +125,6 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<(String, Limits), PdfError> {
     if unmapped > glyphs {
         return Err(PdfError::NoUnicode);
     }
-    let _ = images;
     let blocks = join_pages(page_blocks);
     let mut w = Writer::default();
     write_blocks(&mut w, &blocks);
@@ -165,23 +132,27 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<(String, Limits), PdfError> {
     Ok((w.finish(), limits))
 }
 
-/// The page's content streams, inflated and concatenated.
-fn page_content(page: &Dict<'_>, budget: &mut Budget) -> Result<Vec<u8>, PdfError> {
+/// The page's content streams, decoded and concatenated.
+fn page_content(doc: &Doc, contents: &Object, budget: &mut Budget) -> Result<Vec<u8>, PdfError> {
     let mut out = Vec::new();
-    let mut add = |s: Stream<'_>| -> Result<(), PdfError> {
-        if let Some(data) = decode_stream(&s) {
+    let mut add = |s: &Stream| -> Result<(), PdfError> {
+        if let Some(data) = doc.decode(s) {
             budget.take(data.len())?;
             out.extend_from_slice(&data);
             out.push(b'\n');
         }
         Ok(())
     };
-    if let Some(s) = page.get::<Stream>(b"Contents".as_slice()) {
-        add(s)?;
-    } else if let Some(a) = page.get::<hayro_syntax::object::Array>(b"Contents".as_slice()) {
-        for s in a.iter::<Stream>().take(10_000) {
-            add(s)?;
+    match doc.resolve(contents) {
+        Object::Stream(s) => add(&s)?,
+        Object::Array(a) => {
+            for item in a.iter().take(10_000) {
+                if let Object::Stream(s) = doc.resolve(item) {
+                    add(&s)?;
+                }
+            }
         }
+        _ => {}
     }
     Ok(out)
 }
