@@ -75,7 +75,13 @@ pub fn check_pair(previous_text: &str, text: &str, opts: &Options) -> CheckResul
 /// Reads extracted text as a report.
 pub fn analyse(ex: Extracted, opts: &Options) -> Result<Report, InputError> {
     input::within_limits(&ex.text)?;
-    let source = Source { name: opts.name.clone(), format: ex.format, encoding: ex.encoding, limits: ex.limits };
+    let source = Source {
+        name: opts.name.clone(),
+        format: ex.format,
+        encoding: ex.encoding,
+        limits: ex.limits,
+        pages: ex.pages,
+    };
     Ok(Report::analyse(ex.text, source, opts.era))
 }
 

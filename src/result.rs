@@ -99,6 +99,9 @@ pub struct Span {
     pub end: usize,
     pub line: usize,
     pub column: usize,
+    /// The 1-based page of a PDF the span starts on; absent for inputs without pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -289,7 +292,7 @@ mod tests {
     #[test]
     fn spans_in_utf16_units() {
         let text = "a报告𠀀b 结转";
-        let span = |start: usize, end: usize| Span { start, end, line: 1, column: 1 };
+        let span = |start: usize, end: usize| Span { start, end, line: 1, column: 1, page: None };
         let mut r = CheckResult {
             schema_version: SCHEMA_VERSION,
             source: SourceInfo { name: String::new(), format: "text", encoding: "UTF-8", script: Script::Simplified },

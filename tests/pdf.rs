@@ -303,3 +303,24 @@ fn hostile_pdfs_end_with_a_message() {
         assert!(code == "input.broken" || code == "input.no_text", "{code}");
     }
 }
+
+/// Spans of a PDF's findings, cells, sections and tables name the PDF page they are on (1-based),
+/// as a reader holding the printed report looks them up: the 淮安 PDF's table 二 is on page 3,
+/// table 三 starts on page 4 (its rows from 2. 没有现成信息 on are on page 5, in the table that
+/// started on page 4), table 四 and section 五 on page 5, section 六 on page 6. Text has no pages.
+#[test]
+fn spans_in_a_pdf_carry_their_page() {
+    let r = check(&huaian(), "huaian.pdf");
+    let table_page = |id: &str| r.tables.iter().find(|t| t.id == id).and_then(|t| t.span).and_then(|s| s.page);
+    assert_eq!(table_page("active"), Some(3));
+    assert_eq!(table_page("applications"), Some(4));
+    assert_eq!(table_page("review_litigation"), Some(5));
+    let section_page = |id: &str| r.sections.iter().find(|s| s.id == id).and_then(|s| s.span).and_then(|s| s.page);
+    assert_eq!(section_page("overview"), Some(1));
+    assert_eq!(section_page("problems"), Some(5));
+    assert_eq!(section_page("other"), Some(6));
+    let cell_page = |row: &str| r.cell("applications", row, "total").map(|c| c.span.page);
+    assert_eq!(cell_page("1"), Some(Some(4)));
+    let text = check_bytes(b"\xef\xbb\xbf2024\xe5\xb9\xb4", &Options::default());
+    assert!(text.diagnostics.iter().filter_map(|d| d.span).all(|s| s.page.is_none()));
+}

@@ -30,7 +30,7 @@ pub fn read(input: &Input) -> Option<Result<Extracted, InputError>> {
     }
     Some(
         docx_to_text(bytes)
-            .map(|(text, limits)| Extracted { text, format: "docx", encoding: "UTF-8", limits })
+            .map(|(text, limits)| Extracted { text, format: "docx", encoding: "UTF-8", limits, pages: Vec::new() })
             .map_err(|e| match e {
                 DocxError::NotWord(kind) => InputError::NotWord(kind),
                 DocxError::Zip(ZipError::TooLarge(limit)) => InputError::InflatedTooLarge(limit),

@@ -64,7 +64,7 @@ pub fn read(input: &Input) -> Option<Result<Extracted, InputError>> {
         return None;
     }
     let (text, limits) = html_to_text(&decoded.text);
-    Some(Ok(Extracted { text, format: "html", encoding: decoded.encoding, limits }))
+    Some(Ok(Extracted { text, format: "html", encoding: decoded.encoding, limits, pages: Vec::new() }))
 }
 
 /// The text of an HTML document or fragment.

@@ -83,6 +83,8 @@ pub struct Extracted {
     pub encoding: &'static str,
     /// Limits reached while reading: reported, never silently applied.
     pub limits: Limits,
+    /// Where each page of a paged document (PDF) starts in `text`, in bytes; empty otherwise.
+    pub pages: Vec<usize>,
 }
 
 /// The text of a file's bytes, whatever its kind and encoding.
@@ -104,7 +106,13 @@ pub fn pasted(text: &str) -> Result<Extracted, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    Ok(Extracted { text: text.to_string(), format: "text", encoding: "UTF-8", limits: Limits::default() })
+    Ok(Extracted {
+        text: text.to_string(),
+        format: "text",
+        encoding: "UTF-8",
+        limits: Limits::default(),
+        pages: Vec::new(),
+    })
 }
 
 /// Text read from a file obeys the same limit as pasted text.

@@ -199,6 +199,7 @@ pub fn read(input: &Input) -> Option<Result<Extracted, InputError>> {
         format: "text",
         encoding: d.encoding,
         limits: Limits::default(),
+        pages: Vec::new(),
     }))
 }
 

@@ -83,6 +83,8 @@ pub struct Writer {
     table_text: usize,
     /// Tables nested past MAX_TABLE_DEPTH, read as plain text.
     pub too_deep_tables: usize,
+    /// Root lines where a new page of a paged document starts (see [`Writer::start_page`]).
+    page_starts: Vec<usize>,
 }
 
 impl Writer {
@@ -200,8 +202,20 @@ impl Writer {
         block.lines.push(String::new());
     }
 
+    /// A new page of a paged document begins: its text starts at the next line of the page's
+    /// own (a paragraph or table that goes on from the page before belongs to that page).
+    pub fn start_page(&mut self) {
+        let at = self.root.lines.len() + usize::from(!self.root.current.trim().is_empty() || !self.frames.is_empty());
+        self.page_starts.push(at);
+    }
+
     /// Closes whatever markup left open, and returns the text.
-    pub fn finish(mut self) -> String {
+    pub fn finish(self) -> String {
+        self.finish_with_pages().0
+    }
+
+    /// The text, and where in it (bytes) each page marked with [`Writer::start_page`] starts.
+    pub fn finish_with_pages(mut self) -> (String, Vec<usize>) {
         // Tables ignored for depth hold no frames; what is still open is real and must close.
         self.ignored_tables = 0;
         while !self.frames.is_empty() {
@@ -212,7 +226,12 @@ impl Writer {
         }
         let mut out = String::new();
         let mut blank = true;
-        for line in self.root.into_lines() {
+        let marks = std::mem::take(&mut self.page_starts);
+        let mut pages = Vec::with_capacity(marks.len());
+        for (k, line) in self.root.into_lines().into_iter().enumerate() {
+            while pages.len() < marks.len() && marks[pages.len()] <= k {
+                pages.push(out.len());
+            }
             // At most one blank line in a row.
             if line.is_empty() && blank {
                 continue;
@@ -221,7 +240,8 @@ impl Writer {
             out.push_str(&line);
             out.push('\n');
         }
-        out
+        pages.resize(marks.len(), out.len());
+        (out, pages)
     }
 
     fn render_table(&mut self, table: Table) -> Vec<String> {

@@ -35,6 +35,8 @@ pub struct Source {
     pub encoding: &'static str,
     /// Limits reached while reading: reported, never silently applied.
     pub limits: Limits,
+    /// Where each page of a PDF starts in the text (bytes); empty for inputs without pages.
+    pub pages: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -109,7 +111,13 @@ impl Report {
 
     /// Pasted text as a report.
     pub fn of_text(text: &str) -> Report {
-        let source = Source { name: String::new(), format: "text", encoding: "UTF-8", limits: Limits::default() };
+        let source = Source {
+            name: String::new(),
+            format: "text",
+            encoding: "UTF-8",
+            limits: Limits::default(),
+            pages: Vec::new(),
+        };
         Report::analyse(text.to_string(), source, None)
     }
 
@@ -123,7 +131,8 @@ impl Report {
         let line_start = self.line_starts[line - 1];
         let start = r.start.min(self.text.len());
         let column = self.text.get(line_start..start).map(|s| s.chars().count()).unwrap_or(0) + 1;
-        Span { start: r.start, end: r.end, line, column }
+        let page = (!self.source.pages.is_empty()).then(|| self.source.pages.partition_point(|&p| p <= r.start).max(1));
+        Span { start: r.start, end: r.end, line, column, page }
     }
 
     /// The span of a range of the normalised document.

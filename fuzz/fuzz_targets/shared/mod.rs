@@ -181,7 +181,7 @@ pub struct PdfRun {
 /// and its spans point into that text; what it refuses is one `input.*` error. Never a panic,
 /// never a hang (reference cycles, deep nesting and bombs end with a message).
 pub fn pdf(data: &[u8]) -> PdfRun {
-    let text = input::pdf::pdf_to_text(data).map(|(text, _limits)| text);
+    let text = input::pdf::pdf_to_text(data).map(|(text, _limits, _pages)| text);
     let result = check_bytes(data, &Options { name: "a.pdf".into(), era: None });
     assert_consistent(&result);
     if input::pdf::is_pdf(data) && data.len() <= input::MAX_INPUT_BYTES {

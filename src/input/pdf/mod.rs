@@ -76,7 +76,7 @@ pub fn read(input: &Input) -> Option<Result<Extracted, InputError>> {
     }
     Some(
         pdf_to_text(input.bytes)
-            .map(|(text, limits)| Extracted { text, format: "pdf", encoding: "UTF-8", limits })
+            .map(|(text, limits, pages)| Extracted { text, format: "pdf", encoding: "UTF-8", limits, pages })
             .map_err(|e| match e {
                 PdfError::Broken => InputError::BrokenPdf("文件不完整或已损坏"),
                 PdfError::Password => InputError::BrokenPdf("文件设有打开密码"),
@@ -94,8 +94,9 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
 }
 
-/// The text of a PDF file: paragraphs one per line, tables as rows.
-pub fn pdf_to_text(bytes: &[u8]) -> Result<(String, Limits), PdfError> {
+/// The text of a PDF file: paragraphs one per line, tables as rows; and where each page's text
+/// starts in it (bytes).
+pub fn pdf_to_text(bytes: &[u8]) -> Result<(String, Limits, Vec<usize>), PdfError> {
     let doc = Doc::open(bytes)?;
     let pages = doc.pages()?;
     if pages.is_empty() {
@@ -129,7 +130,8 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<(String, Limits), PdfError> {
     let mut w = Writer::default();
     write_blocks(&mut w, &blocks);
     let limits = Limits { truncated_tables: w.truncated_tables, too_deep_tables: w.too_deep_tables };
-    Ok((w.finish(), limits))
+    let (text, pages) = w.finish_with_pages();
+    Ok((text, limits, pages))
 }
 
 /// The page's content streams, decoded and concatenated.
@@ -159,29 +161,31 @@ fn page_content(doc: &Doc, contents: &Object, budget: &mut Budget) -> Result<Vec
 
 /// Pages' blocks as one sequence: a table that ends a page and one that starts the next with
 /// the same columns are one table.
-fn join_pages(pages: Vec<Vec<Block>>) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
-    for blocks in pages {
+/// The pages' blocks in reading order, each with its page (0-based); a table that goes on over a
+/// page break is one block, of the page it starts on.
+fn join_pages(pages: Vec<Vec<Block>>) -> Vec<(usize, Block)> {
+    let mut out: Vec<(usize, Block)> = Vec::new();
+    for (page, blocks) in pages.into_iter().enumerate() {
         let mut blocks = blocks.into_iter();
         match (blocks.next(), out.last_mut()) {
-            (Some(Block::Table(next)), Some(Block::Table(prev))) => {
+            (Some(Block::Table(next)), Some((_, Block::Table(prev)))) => {
                 if let Err(next) = layout::continue_table(prev, next) {
-                    out.push(Block::Table(next));
+                    out.push((page, Block::Table(next)));
                 }
             }
-            (Some(first), _) => out.push(first),
+            (Some(first), _) => out.push((page, first)),
             (None, _) => {}
         }
-        out.extend(blocks);
+        out.extend(blocks.map(|b| (page, b)));
     }
     out
 }
 
-fn write_blocks(w: &mut Writer, blocks: &[Block]) {
+fn write_blocks(w: &mut Writer, blocks: &[(usize, Block)]) {
     // The text column: where full lines start and end.
     let lines: Vec<&Line> = blocks
         .iter()
-        .filter_map(|b| match b {
+        .filter_map(|(_, b)| match b {
             Block::Line(l) => Some(l),
             _ => None,
         })
@@ -191,7 +195,12 @@ fn write_blocks(w: &mut Writer, blocks: &[Block]) {
     // Lines wrap into paragraphs only in a justified column: several lines reach its edge.
     let justified = lines.iter().filter(|l| l.x1 >= right - 1.5 * l.size).count() >= 3;
     let mut para: Option<&Line> = None;
-    for block in blocks {
+    let mut page = None;
+    for (on, block) in blocks {
+        while page.is_none_or(|p| p < *on) {
+            page = Some(page.map_or(0, |p| p + 1));
+            w.start_page();
+        }
         match block {
             Block::Line(line) => {
                 let continues = justified
