@@ -25,7 +25,8 @@ deps:
 	@command -v $(CARGO) >/dev/null || { echo "需要 Rust 工具链（rustup）：https://rustup.rs" >&2; exit 2; }
 
 # The page: the wasm target, wasm-bindgen-cli, Node packages (wasm-opt, playwright-core), and
-# Debian's chromium with a CJK font for the browser tests and their screenshots.
+# Debian's chromium with a CJK font for the browser tests and their screenshots; LibreOffice
+# (Writer, no GUI) with Noto CJK for tests/generated_pdf.rs, which prints PDFs with both.
 deps-web: deps
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
@@ -33,6 +34,8 @@ deps-web: deps
 	@command -v node >/dev/null || { echo "需要 Node.js 与 npm" >&2; exit 2; }
 	@{ command -v chromium >/dev/null && fc-list :lang=zh | grep -q . ; } || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; }
+	@{ command -v soffice >/dev/null && fc-list | grep -q NotoSansCJK ; } || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-noto-cjk; }
 	@cd www && npm ci --no-audit --no-fund --loglevel=error
 
 build: deps

@@ -324,6 +324,13 @@ fn grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
 /// Joins tables that continue over a page break: `next` starts the page after the one `prev`
 /// ends, with the same columns. A repeated header is dropped; a label cell left empty at the top
 /// of the continuation continues the label above it.
+///
+/// A row cut by the break (LibreOffice and Word let a tall row, a label wrapped over many lines
+/// in a narrow cell, break across pages) is one row: when every cell of the continuation's top
+/// row lies under a cell of the table's last row with the same columns, and each is empty, goes
+/// on with words that start no item of their own ("2.没有现成信息需要" / "另行制作"), or fills
+/// a cell left empty above (a number centred in the part after the break), the top row's cells
+/// are joined to those above, text and all, instead of making a row of empty cells.
 pub fn continue_table(prev: &mut Table, next: Table) -> Result<(), Table> {
     let same_columns =
         prev.xs.len() == next.xs.len() && prev.xs.iter().zip(&next.xs).all(|(a, b)| (a - b).abs() <= 3.0 * SNAP);
@@ -340,11 +347,42 @@ pub fn continue_table(prev: &mut Table, next: Table) -> Result<(), Table> {
     }
     let offset = prev.rows;
     let last = prev.rows.saturating_sub(1);
+    // The cell of the last row above a cell of the continuation's top row, same columns.
+    let above = |prev: &Table, cell: &Cell| {
+        prev.cells.iter().position(|c| c.row + c.rowspan - 1 == last && c.col == cell.col && c.colspan == cell.colspan)
+    };
+    let continues = |text: &str| is_label(text) && !starts_item(text);
+    let top: Vec<&Cell> = next.cells.iter().filter(|c| c.row == skip).collect();
+    let cut_row = prev.rows > 0
+        && !top.is_empty()
+        && top.iter().all(|cell| {
+            above(prev, cell).is_some_and(|k| {
+                let up = &prev.cells[k].text;
+                cell.text.is_empty()
+                    || (continues(&cell.text) && is_label(up))
+                    || (up.is_empty() && !is_label(&cell.text))
+            })
+        });
+    if cut_row {
+        for mut cell in next.cells.into_iter().filter(|c| c.row >= skip) {
+            if cell.row == skip {
+                let k = above(prev, &cell).expect("checked above");
+                prev.cells[k].rowspan += cell.rowspan - 1;
+                prev.cells[k].text.push_str(&cell.text);
+                continue;
+            }
+            cell.row = cell.row - skip + offset - 1;
+            prev.cells.push(cell);
+        }
+        prev.rows += next.rows - skip - 1;
+        prev.bottom = next.bottom;
+        return Ok(());
+    }
     for mut cell in next.cells.into_iter().filter(|c| c.row >= skip) {
         cell.row = cell.row - skip + offset;
         // A label cell cut by the page break: the continuation's top cell is empty, or goes on
         // with words that start no item of their own ("（四）无" / "法提供").
-        if cell.row == offset && (cell.text.is_empty() || (is_label(&cell.text) && !starts_item(&cell.text))) {
+        if cell.row == offset && (cell.text.is_empty() || continues(&cell.text)) {
             if let Some(above) = prev.cells.iter_mut().find(|c| {
                 c.row + c.rowspan - 1 == last && c.col == cell.col && c.colspan == cell.colspan && is_label(&c.text)
             }) {

@@ -1,0 +1,190 @@
+//! PDFs made the way agencies make them, with the real tools: generated reports written as .docx
+//! and converted by LibreOffice (`soffice --headless --convert-to pdf`), and written as HTML
+//! pages and printed by Chromium (`--print-to-pdf`). Each PDF must read like its source: the
+//! same sections, the same table cells and the same findings; a changed cell is caught in the
+//! PDF exactly as in the source.
+//!
+//! The tools come from `make deps-web` (Debian's `libreoffice-writer-nogui`, `fonts-noto-cjk`
+//! and `chromium`). A missing tool fails the test; it never skips.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use common::formats;
+use common::gen::{CellKey, Layout, Report, APPLICATIONS, ERAS};
+use nianbao::result::{CheckResult, Severity};
+use nianbao::{check_bytes, Options};
+
+fn check(bytes: &[u8], name: &str) -> CheckResult {
+    check_bytes(bytes, &Options { name: name.to_string(), era: None })
+}
+
+/// The reports: two seeds of each era, and per era one report with 3.1 自然人 bumped by one
+/// (its row, its column and 三's balance no longer add up).
+fn reports() -> Vec<(String, Report, Option<CellKey>)> {
+    let mut out = Vec::new();
+    for era in ERAS {
+        for seed in [1, 2] {
+            out.push((format!("{}-{seed}", era.as_str()), Report::generate(era, seed), None));
+        }
+        let rep = Report::generate(era, 3);
+        let key = CellKey::new(APPLICATIONS, "3.1", "natural_person");
+        let bumped = rep.get(key.table, &key.row, key.column).bumped(1);
+        out.push((format!("{}-3-changed", era.as_str()), rep.with_cell(&key, bumped), Some(key)));
+    }
+    out
+}
+
+fn text_of(rep: &Report) -> String {
+    rep.render(Layout::TabRows)
+}
+
+/// Everything a check says, except where: the document, sections, tables, cells, findings.
+fn findings(r: &CheckResult) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    out.insert(format!("doc {:?} {:?} {:?}", r.document.year, r.document.era, r.document.agency_level));
+    for s in &r.sections {
+        out.insert(format!("section {} {:?}", s.id, s.status));
+    }
+    for t in &r.tables {
+        out.insert(format!("table {} {:?} {:?}", t.id, t.status, t.variant));
+        for c in &t.cells {
+            out.insert(format!("cell {}/{}/{} = {:?}", t.id, c.row, c.column, c.value));
+        }
+    }
+    for d in &r.diagnostics {
+        let cells: Vec<String> = d.cells.iter().map(|c| format!("{}/{}", c.row, c.column)).collect();
+        out.insert(format!(
+            "finding {} {:?} {:?} {:?} {:?} {:?} {:?}",
+            d.code, d.severity, d.section, d.table, cells, d.expected, d.actual
+        ));
+    }
+    out
+}
+
+/// What is wrong with `pdf` read against its `source`, and the changed cell, if any, named.
+fn problems(what: &str, source: &CheckResult, pdf: &CheckResult, changed: &Option<CellKey>) -> Vec<String> {
+    let mut p = Vec::new();
+    if pdf.source.format != "pdf" {
+        p.push(format!("{what}: read as {}", pdf.source.format));
+    }
+    let (a, b) = (findings(source), findings(pdf));
+    let only_source: Vec<_> = a.difference(&b).collect();
+    let only_pdf: Vec<_> = b.difference(&a).collect();
+    if !only_source.is_empty() || !only_pdf.is_empty() {
+        p.push(format!("{what}: source only {only_source:#?}\n{what}: PDF only {only_pdf:#?}"));
+    }
+    let names = |r: &CheckResult, key: &CellKey| {
+        r.diagnostics.iter().any(|d| {
+            d.severity == Severity::Error
+                && d.code.starts_with("table.")
+                && d.cells.iter().any(|c| c.row == key.row && c.column == key.column)
+        })
+    };
+    match changed {
+        Some(key) => {
+            assert!(names(source, key), "{what}: the source itself must name {key}");
+            if !names(pdf, key) {
+                p.push(format!("{what}: no error of the PDF names the changed cell {key}"));
+            }
+        }
+        None => {
+            let errors: Vec<_> = pdf.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+            if !errors.is_empty() {
+                p.push(format!("{what}: errors in a clean report's PDF: {errors:#?}"));
+            }
+        }
+    }
+    p
+}
+
+/// A fresh directory under the target's tmp, removed first if a previous run left it.
+fn work_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs a tool, failing with what to install when it is not there.
+fn run(tool: &str, args: &[String]) -> std::process::Output {
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("{tool} cannot be run ({e}): run `make deps-web`, which installs chromium, libreoffice-writer-nogui and fonts-noto-cjk")
+    });
+    assert!(
+        out.status.success(),
+        "{tool} failed ({}): {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn assert_no_problems(problems: Vec<String>) {
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+}
+
+/// .docx → PDF by LibreOffice, all files in one call (it takes seconds to start).
+#[test]
+fn libreoffice_pdfs_read_like_their_docx() {
+    let dir = work_dir("generated-pdf-libreoffice");
+    let reports = reports();
+    let mut files = Vec::new();
+    for (name, rep, _) in &reports {
+        let path = dir.join(format!("{name}.docx"));
+        std::fs::write(&path, formats::docx_with_borders(&text_of(rep))).unwrap();
+        files.push(path);
+    }
+    let out = dir.join("pdf");
+    // A profile of its own: a LibreOffice already running with the default one would take the
+    // job over and this call would return before the files are written.
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+    let mut args: Vec<String> =
+        [profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"].map(String::from).to_vec();
+    args.push(out.display().to_string());
+    args.extend(files.iter().map(|f| f.display().to_string()));
+    let started = Instant::now();
+    run("soffice", &args);
+    eprintln!("soffice: {} files in {:.1} s", files.len(), started.elapsed().as_secs_f64());
+
+    let mut p = Vec::new();
+    for ((name, _, changed), docx) in reports.iter().zip(&files) {
+        let source = check(&std::fs::read(docx).unwrap(), "r.docx");
+        let pdf_path = out.join(format!("{name}.pdf"));
+        let pdf = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{}: {e}", pdf_path.display()));
+        p.extend(problems(&format!("LibreOffice {name}"), &source, &check(&pdf, "r.pdf"), changed));
+    }
+    assert_no_problems(p);
+}
+
+/// HTML page → PDF by Chromium's print.
+#[test]
+fn chromium_pdfs_read_like_their_html() {
+    let dir = work_dir("generated-pdf-chromium");
+    let mut p = Vec::new();
+    let started = Instant::now();
+    let reports = reports();
+    for (name, rep, changed) in &reports {
+        let text = text_of(rep);
+        let page = formats::html_page(&text, "utf-8", &format!("{}-01-15", rep.year + 1));
+        let html = dir.join(format!("{name}.html"));
+        std::fs::write(&html, &page).unwrap();
+        let pdf_path = dir.join(format!("{name}.pdf"));
+        let print = format!("--print-to-pdf={}", pdf_path.display());
+        let profile = format!("--user-data-dir={}", dir.join("profile").display());
+        let url = format!("file://{}", html.display());
+        let args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", &profile, &print, &url]
+            .map(String::from);
+        run("chromium", &args);
+        let source = check(page.as_bytes(), "r.html");
+        let pdf = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{}: {e}", pdf_path.display()));
+        p.extend(problems(&format!("Chromium {name}"), &source, &check(&pdf, "r.pdf"), changed));
+    }
+    eprintln!("chromium: {} files in {:.1} s", reports.len(), started.elapsed().as_secs_f64());
+    assert_no_problems(p);
+}
