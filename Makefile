@@ -73,3 +73,15 @@ docs: deps
 
 bench: deps
 	$(CARGO) bench --locked
+
+# Our PDF reader against pdfplumber (PyPI) on the same PDFs: time per PDF and table cells
+# recovered correctly, side by side (tools/bench_pdf.py). Not part of `make test`. pdfplumber is
+# taken from python3 when it has it, else installed into a venv under target/.
+.PHONY: bench-pdf
+BENCH_VENV := target/bench-pdf-venv
+bench-pdf: deps
+	@py=python3; python3 -c 'import pdfplumber' 2>/dev/null || { \
+		{ test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV); } && \
+		$(BENCH_VENV)/bin/python -m pip install --quiet pdfplumber && py=$(BENCH_VENV)/bin/python; }; \
+	$(CARGO) bench --locked --bench pdf --no-run && \
+	$$py tools/bench_pdf.py $(CARGO) bench -q --locked --bench pdf --
