@@ -72,7 +72,7 @@ use super::{Extracted, Input, InputError, Limits};
 pub fn read(input: &Input) -> Option<Result<Extracted, InputError>> {
     let rest = input.bytes.strip_prefix(b"TOY\n")?;
     let text = String::from_utf8(rest.to_vec()).map_err(|_| InputError::UnknownEncoding);
-    Some(text.map(|text| Extracted { text, format: "toy", encoding: "UTF-8", limits: Limits::default() }))
+    Some(text.map(|text| Extracted { text, format: "toy", encoding: "UTF-8", limits: Limits::default(), pages: Vec::new() }))
 }
 RS
 python3 - <<'PY'
