@@ -68,7 +68,7 @@ fn write_generated(dir: &str) {
     std::fs::create_dir_all(dir).unwrap();
     for seed in [1u64, 2] {
         let text = Report::generate(Era::E2021, seed).render(Layout::TabRows);
-        std::fs::write(format!("{dir}/gen-{seed}.docx"), common::formats::docx(&text, true)).unwrap();
+        std::fs::write(format!("{dir}/gen-{seed}.docx"), common::formats::docx_with_borders(&text)).unwrap();
         std::fs::write(format!("{dir}/gen-{seed}.html"), common::formats::html_page(&text, "utf-8", "2023-01-10"))
             .unwrap();
     }

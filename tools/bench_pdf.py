@@ -69,8 +69,11 @@ def generate(cmd):
         if soffice:
             lo = os.path.join(OUT, "libreoffice")
             env = dict(os.environ, HOME=os.path.join(OUT, "lo-home"))
-            subprocess.run([soffice, "--headless", "--infilter=HTML (StarWriter)", "--convert-to",
-                            "pdf:writer_pdf_Export", "--outdir", lo, html], capture_output=True, env=env, timeout=180)
+            # As agencies make them: the Word file (bordered tables, as Word's default table
+            # style draws them) exported by LibreOffice.
+            docx = os.path.splitext(html)[0] + ".docx"
+            subprocess.run([soffice, "--headless", "--convert-to", "pdf:writer_pdf_Export", "--outdir", lo, docx],
+                           capture_output=True, env=env, timeout=180)
             pdf = os.path.join(lo, base + ".pdf")
             if os.path.exists(pdf):
                 made[pdf] = html
