@@ -139,6 +139,25 @@ test("methods check text and files for scripts", async () => {
   await context.close();
 });
 
+test("a PDF dropped on the widget is read and checked there, the field left as it was", async () => {
+  const { page, context } = await browser.open(browser.base + "host-aggressive.html");
+  const pdf = [...readFileSync(join(root, "tests", "fixtures", "real", "huaian-szf-2024.pdf"))];
+  const r = await page.$eval("nianbao-check", (el, bytes) => new Promise((done) => {
+    el.addEventListener("nianbao-result", (e) => done(e.detail), { once: true });
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], "淮安.pdf", { type: "application/pdf" }));
+    for (const type of ["dragenter", "dragover", "drop"]) {
+      el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }));
+    }
+  }), pdf);
+  assert.equal(r.source.format, "pdf");
+  assert.equal(r.summary.errors, 0);
+  assert.equal(r.summary.sections_present, 6);
+  assert.ok(r.text.startsWith("淮安市人民政府\n2024年政府信息公开工作年度报告\n"), String(r.text).slice(0, 80));
+  assert.equal(await page.$eval("#f", (f) => f.value), "");
+  await context.close();
+});
+
 test("the widget names tables and eras as the core's formats() does", async () => {
   const { page, context, errors } = await browser.open(browser.base + "host-aggressive.html");
   const docx = [...input("report.docx")];
