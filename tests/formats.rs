@@ -4,8 +4,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
-
+use common::findings;
 use common::formats::{self, merge, Merged};
 use common::gen::{CellKey, Era, Layout, Report, Val, APPLICATIONS, ERAS, REVIEW_LITIGATION};
 use nianbao::result::{CheckResult, Severity};
@@ -13,29 +12,6 @@ use nianbao::{check_bytes, check_text, Options};
 
 fn check_file(bytes: &[u8], name: &str) -> CheckResult {
     check_bytes(bytes, &Options { name: name.to_string(), era: None })
-}
-
-/// Everything a check says, except where: sections, tables, cells, findings.
-fn findings(r: &CheckResult) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    out.insert(format!("doc {:?} {:?} {:?}", r.document.year, r.document.era, r.document.agency_level));
-    for s in &r.sections {
-        out.insert(format!("section {} {:?}", s.id, s.status));
-    }
-    for t in &r.tables {
-        out.insert(format!("table {} {:?} {:?}", t.id, t.status, t.variant));
-        for c in &t.cells {
-            out.insert(format!("cell {}/{}/{} = {:?}", t.id, c.row, c.column, c.value));
-        }
-    }
-    for d in &r.diagnostics {
-        let cells: Vec<String> = d.cells.iter().map(|c| format!("{}/{}", c.row, c.column)).collect();
-        out.insert(format!(
-            "finding {} {:?} {:?} {:?} {:?} {:?} {:?}",
-            d.code, d.severity, d.section, d.table, cells, d.expected, d.actual
-        ));
-    }
-    out
 }
 
 fn assert_same(what: &str, as_text: &CheckResult, other: &CheckResult) {

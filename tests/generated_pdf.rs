@@ -9,13 +9,12 @@
 
 mod common;
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use common::formats;
 use common::gen::{CellKey, Layout, Report, APPLICATIONS, ERAS};
+use common::{findings, formats};
 use nianbao::result::{CheckResult, Severity};
 use nianbao::{check_bytes, Options};
 
@@ -41,29 +40,6 @@ fn reports() -> Vec<(String, Report, Option<CellKey>)> {
 
 fn text_of(rep: &Report) -> String {
     rep.render(Layout::TabRows)
-}
-
-/// Everything a check says, except where: the document, sections, tables, cells, findings.
-fn findings(r: &CheckResult) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    out.insert(format!("doc {:?} {:?} {:?}", r.document.year, r.document.era, r.document.agency_level));
-    for s in &r.sections {
-        out.insert(format!("section {} {:?}", s.id, s.status));
-    }
-    for t in &r.tables {
-        out.insert(format!("table {} {:?} {:?}", t.id, t.status, t.variant));
-        for c in &t.cells {
-            out.insert(format!("cell {}/{}/{} = {:?}", t.id, c.row, c.column, c.value));
-        }
-    }
-    for d in &r.diagnostics {
-        let cells: Vec<String> = d.cells.iter().map(|c| format!("{}/{}", c.row, c.column)).collect();
-        out.insert(format!(
-            "finding {} {:?} {:?} {:?} {:?} {:?} {:?}",
-            d.code, d.severity, d.section, d.table, cells, d.expected, d.actual
-        ));
-    }
-    out
 }
 
 /// What is wrong with `pdf` read against its `source`, and the changed cell, if any, named.

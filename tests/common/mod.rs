@@ -32,6 +32,30 @@ pub fn fixture(path: &str) -> String {
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {full} unreadable: {e}"))
 }
 
+/// Everything a check says, except where: the document's facts, sections, tables and cells,
+/// and findings. Two readings of one report (text and Word, source and PDF) must say the same.
+pub fn findings(r: &nianbao::result::CheckResult) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    out.insert(format!("doc {:?} {:?} {:?}", r.document.year, r.document.era, r.document.agency_level));
+    for s in &r.sections {
+        out.insert(format!("section {} {:?}", s.id, s.status));
+    }
+    for t in &r.tables {
+        out.insert(format!("table {} {:?} {:?}", t.id, t.status, t.variant));
+        for c in &t.cells {
+            out.insert(format!("cell {}/{}/{} = {:?}", t.id, c.row, c.column, c.value));
+        }
+    }
+    for d in &r.diagnostics {
+        let cells: Vec<String> = d.cells.iter().map(|c| format!("{}/{}", c.row, c.column)).collect();
+        out.insert(format!(
+            "finding {} {:?} {:?} {:?} {:?} {:?} {:?}",
+            d.code, d.severity, d.section, d.table, cells, d.expected, d.actual
+        ));
+    }
+    out
+}
+
 pub mod gen {
     use std::collections::BTreeMap;
 
