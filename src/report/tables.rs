@@ -76,16 +76,18 @@ impl MappedTable {
         if !self.labelled_rows.iter().any(|r| r == row) {
             return false;
         }
-        let value = |column: &str| self.cell(row, column).and_then(|c| c.value.number()).map(|n| n.as_f64());
-        let sum = |ids: &[&str]| ids.iter().map(|id| value(id)).sum::<Option<f64>>();
-        self.spec
-            .equations
+        let Some((block, line)) = self
+            .spec
+            .blocks
             .iter()
-            .filter(|e| matches!(e.sweep, format::Sweep::EachRow) && e.relation == Relation::Equal)
-            .filter(|e| {
-                self.spec.blocks.iter().any(|b| b.id == e.block && b.rows.iter().any(|r| format::is_row_id(b, r, row)))
-            })
-            .all(|e| matches!((sum(e.lhs), sum(e.rhs)), (Some(a), Some(b)) if (a - b).abs() < 1e-6))
+            .find_map(|b| b.rows.iter().position(|r| format::is_row_id(b, r, row)).map(|line| (b, line)))
+        else {
+            return false;
+        };
+        let width = block.columns.len();
+        let value =
+            |at: usize| self.cell(row, block.columns[at % width].id).and_then(|c| c.value.number()).map(|n| n.as_f64());
+        equations_hold(self.spec, block, Some(line), &value)
     }
 }
 
@@ -796,14 +798,7 @@ fn read_column_blocks(table: &mut MappedTable, toks: &[Token]) -> bool {
         .collect();
     let Some(nums) = nums else { return false };
     let by_columns: Vec<f64> = (0..rows * width).map(|at| nums[(at % width) * rows + at / width]).collect();
-    let holds = |grid: &[f64]| {
-        table.spec.equations.iter().filter(|e| e.relation == Relation::Equal).all(|e| {
-            e.instances(block).iter().all(|(_, l, r)| {
-                let sum = |side: &[usize]| side.iter().map(|&k| grid[k]).sum::<f64>();
-                (sum(l) - sum(r)).abs() < 1e-6
-            })
-        })
-    };
+    let holds = |grid: &[f64]| equations_hold(table.spec, block, None, &|at| Some(grid[at]));
     if table.spec.equations.is_empty() || holds(&nums) || !holds(&by_columns) {
         return false;
     }
@@ -818,6 +813,27 @@ fn read_column_blocks(table: &mut MappedTable, toks: &[Token]) -> bool {
         table.cells.push(Cell { row, column: &block.columns[k], value, range: t.range.clone() });
     }
     true
+}
+
+/// Whether every "=" equation of `block` holds on the cells `value` gives by grid position
+/// (row-major; None, a cell not read, fails its equations); with `row`, only the row equations of
+/// that row.
+fn equations_hold(
+    spec: &TableSpec,
+    block: &BlockSpec,
+    row: Option<usize>,
+    value: &dyn Fn(usize) -> Option<f64>,
+) -> bool {
+    spec.equations
+        .iter()
+        .filter(|e| e.relation == Relation::Equal && e.block == block.id)
+        .filter(|e| row.is_none() || matches!(e.sweep, format::Sweep::EachRow))
+        .flat_map(|e| e.instances(block))
+        .filter(|(line, _, _)| row.is_none_or(|r| *line == r))
+        .all(|(_, l, r)| {
+            let sum = |side: &[usize]| side.iter().map(|&k| value(k)).sum::<Option<f64>>();
+            matches!((sum(&l), sum(&r)), (Some(a), Some(b)) if (a - b).abs() < 1e-6)
+        })
 }
 
 /// Column positions of each single-row equation (Σ parts = total): parts first, total last.
