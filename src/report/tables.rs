@@ -190,8 +190,16 @@ fn read_table(
     // The variant whose own words the labels use; without such words, the variant the rows fit
     // best (a 2021 report may keep the 2019 single （六）其他处理 row), the era's on a tie.
     let (by_words, evidence) = detect_variant(doc, spec, era, toks);
-    let candidates: Vec<&'static TableSpec> =
-        if evidence { vec![by_words] } else { format::variants_of(spec.id).collect() };
+    // Eras share some tables (复议/诉讼, one format in each): each format is tried once, the
+    // era's own copy first.
+    let mut candidates: Vec<&'static TableSpec> = vec![if evidence { by_words } else { spec }];
+    if !evidence {
+        for v in format::variants_of(spec.id) {
+            if !candidates.iter().any(|c| c.variant == v.variant) {
+                candidates.push(v);
+            }
+        }
+    }
     let own = |v: &'static TableSpec| std::ptr::eq(v, spec);
     let mut best: Option<(MappedTable, (usize, bool))> = None;
     for variant in candidates {
