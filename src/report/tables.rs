@@ -210,6 +210,10 @@ fn read_table(
         if best.as_ref().is_none_or(|(_, f)| fit < *f) {
             best = Some((mapped, fit));
         }
+        // The era's own format with no row missing among those read: no other can fit better.
+        if fit == (0, false) {
+            break;
+        }
     }
     let Some((mut table, _)) = best else { return table };
     table.variant_evidence = evidence || !own(table.spec);
