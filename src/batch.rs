@@ -29,8 +29,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::catalogue::CODES;
 use crate::check::{self, Options};
+use crate::profile::Profile;
+use crate::region::{self, Member, Roster, RosterEntry, Sketch};
 use crate::report::Report;
-use crate::result::{CheckResult, Number, SectionStatus, Severity};
+use crate::result::{CheckResult, Diagnostic, Number, SectionStatus, Severity};
 
 /// The argument that means standard input.
 pub const STDIN: &str = "-";
@@ -56,6 +58,17 @@ pub struct Outcome {
     pub path: PathBuf,
     pub result: CheckResult,
     kept: Kept,
+    /// The body's shingles for copying detection, when asked for ([`Review::copies`]).
+    pub sketch: Option<Sketch>,
+}
+
+/// What a batch checks beyond each report on its own.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Review<'a> {
+    /// The rule profile (the national rules when None).
+    pub profile: Option<&'a Profile>,
+    /// Whether reports are sketched for copying detection ([`review_region`]).
+    pub copies: bool,
 }
 
 /// What is kept of an input after its check: the whole report where it may be one year of a
@@ -174,7 +187,15 @@ pub fn display_name(path: &Path) -> String {
 
 /// Reads and checks one input. `opts.name` is ignored: each input is named by its path.
 pub fn check_path(path: &Path, opts: &Options) -> Outcome {
-    let mut o = check_kept(path, opts);
+    check_path_with(path, opts, &Review::default())
+}
+
+/// [`check_path`] under a profile, sketching the report when copying is to be detected.
+pub fn check_path_with(path: &Path, opts: &Options, review: &Review) -> Outcome {
+    let mut o = check_kept(path, opts, review.profile);
+    if review.copies && o.result.document.is_annual_report {
+        o.sketch = o.report().map(Sketch::of);
+    }
     // Only annual reports take part in pairing: the others keep their text, not their report.
     if !o.result.document.is_annual_report {
         if let Kept::Report(r) = std::mem::replace(&mut o.kept, Kept::Text(String::new())) {
@@ -186,10 +207,10 @@ pub fn check_path(path: &Path, opts: &Options) -> Outcome {
 
 /// Reads and checks last year's report for `--previous`: its report is kept whatever it is.
 pub fn check_previous(path: &Path) -> Outcome {
-    check_kept(path, &Options::default())
+    check_kept(path, &Options::default(), None)
 }
 
-fn check_kept(path: &Path, opts: &Options) -> Outcome {
+fn check_kept(path: &Path, opts: &Options, profile: Option<&Profile>) -> Outcome {
     let opts = Options { name: display_name(path), era: opts.era };
     let bytes = if path.as_os_str() == STDIN {
         let mut buf = Vec::new();
@@ -205,12 +226,12 @@ fn check_kept(path: &Path, opts: &Options) -> Outcome {
         Ok(b) => b,
         Err(message) => {
             let result = check::not_checked(&opts, "input.unreadable", message);
-            return Outcome { path: path.to_path_buf(), result, kept: Kept::Text(String::new()) };
+            return Outcome { path: path.to_path_buf(), result, kept: Kept::Text(String::new()), sketch: None };
         }
     };
     // The checker does not panic on bad input; should a bug make it, one file must not end a
     // batch of thousands. The panic message is still printed by the default hook.
-    let checked = std::panic::catch_unwind(|| check::check_file(&bytes, &opts));
+    let checked = std::panic::catch_unwind(|| check::check_file_with(&bytes, &opts, profile));
     let (result, report) = match checked {
         Ok(c) => (c.result, c.report),
         Err(_) => {
@@ -222,7 +243,7 @@ fn check_kept(path: &Path, opts: &Options) -> Outcome {
         Some(r) => Kept::Report(Box::new(r)),
         None => Kept::Text(String::new()),
     };
-    Outcome { path: path.to_path_buf(), result, kept }
+    Outcome { path: path.to_path_buf(), result, kept, sketch: None }
 }
 
 /// A reason in Chinese for an I/O error.
@@ -238,7 +259,17 @@ pub fn io_reason(e: &io::Error) -> String {
 /// Checks every path on all cores; `progress(done, total)` is called (from the worker threads)
 /// after each file. Outcomes are in the order of `paths`.
 pub fn check_all(paths: &[PathBuf], opts: &Options, progress: impl Fn(usize, usize) + Sync) -> Vec<Outcome> {
-    par_map(paths, |p| check_path(p, opts), progress)
+    check_all_with(paths, opts, &Review::default(), progress)
+}
+
+/// [`check_all`] under a profile, sketching reports when copying is to be detected.
+pub fn check_all_with(
+    paths: &[PathBuf],
+    opts: &Options,
+    review: &Review,
+    progress: impl Fn(usize, usize) + Sync,
+) -> Vec<Outcome> {
+    par_map(paths, |p| check_path_with(p, opts, review), progress)
 }
 
 /// `f` over `items` on `available_parallelism` threads taking the next item from a shared
@@ -288,6 +319,11 @@ fn par_map<T: Sync, R: Send>(
 /// year (the same report as .docx and as a web page), the first by path is the previous year of
 /// every file of the next year. The comparisons run on all cores.
 pub fn pair_years(outcomes: &mut [Outcome]) -> Vec<(usize, usize)> {
+    pair_years_with(outcomes, None)
+}
+
+/// [`pair_years`] under a profile: its code settings apply to the cross-year findings too.
+pub fn pair_years_with(outcomes: &mut [Outcome], profile: Option<&Profile>) -> Vec<(usize, usize)> {
     let mut by_path: Vec<usize> = (0..outcomes.len()).collect();
     by_path.sort_by(|&a, &b| outcomes[a].path.cmp(&outcomes[b].path));
     let mut first: HashMap<(&str, u16), usize> = HashMap::new();
@@ -316,6 +352,9 @@ pub fn pair_years(outcomes: &mut [Outcome]) -> Vec<(usize, usize)> {
             let mut result = c.result.clone();
             if let (Some(previous), Some(current)) = (p.report(), c.report()) {
                 check::add_cross_year(&mut result, current, previous);
+                if let Some(p) = profile {
+                    p.adjust(&mut result);
+                }
             }
             result
         },
@@ -335,28 +374,76 @@ pub fn add_previous(current: &mut Outcome, previous: &Outcome) {
     }
 }
 
+/// A roster agency with no report in the batch, and its finding.
+#[derive(Debug, Clone)]
+pub struct Missing {
+    pub entry: RosterEntry,
+    pub finding: Diagnostic,
+}
+
+/// The whole-region review of a checked batch ([`crate::region`]): copying between agencies
+/// (when the outcomes were sketched) and identical tables are added to the reports concerned,
+/// and the roster's agencies with no report are returned. The profile's code settings apply.
+pub fn review_region(outcomes: &mut [Outcome], roster: Option<&Roster>, profile: Option<&Profile>) -> Vec<Missing> {
+    let mut added: Vec<(usize, Diagnostic)> = Vec::new();
+    {
+        let members: Vec<Member> =
+            outcomes.iter().map(|o| Member { result: &o.result, sketch: o.sketch.as_ref() }).collect();
+        for c in region::copies(&members) {
+            for (me, other, share) in [(c.a, c.b, c.share_a), (c.b, c.a, c.share_b)] {
+                let (Some(report), Some(sketch)) = (outcomes[me].report(), outcomes[other].sketch.as_ref()) else {
+                    continue;
+                };
+                let name = display_name(&outcomes[other].path);
+                added.push((me, region::copied_finding(report, &name, &outcomes[other].result, sketch, share)));
+            }
+        }
+        for (table, group) in region::identical_tables(&members) {
+            for &me in &group {
+                let others: Vec<String> =
+                    group.iter().filter(|&&o| o != me).map(|&o| display_name(&outcomes[o].path)).collect();
+                added.push((me, region::identical_finding(&outcomes[me].result, table, &others)));
+            }
+        }
+    }
+    for (i, d) in added {
+        outcomes[i].result.diagnostics.push(d);
+    }
+    for o in outcomes.iter_mut() {
+        match profile {
+            Some(p) => p.adjust(&mut o.result),
+            None => o.result.summarize(),
+        }
+    }
+    let Some(roster) = roster else { return Vec::new() };
+    let results: Vec<&CheckResult> = outcomes.iter().map(|o| &o.result).collect();
+    region::missing(roster, &results)
+        .into_iter()
+        .filter_map(|entry| {
+            let mut found = vec![region::missing_finding(entry)];
+            if let Some(p) = profile {
+                p.adjust_diagnostics(&mut found);
+            }
+            found.pop().map(|finding| Missing { entry: entry.clone(), finding })
+        })
+        .collect()
+}
+
 /// UTF-8 byte-order mark: without it, Excel in a Chinese locale reads the CSV as GBK.
 const BOM: &str = "\u{FEFF}";
 
-/// One CSV record (RFC 4180: fields with a comma, quote or line break quoted, quotes doubled,
-/// CRLF line ends).
-fn write_record<S: AsRef<str>>(out: &mut impl Write, fields: impl IntoIterator<Item = S>) -> io::Result<()> {
-    let mut line = String::new();
-    for (k, field) in fields.into_iter().enumerate() {
-        if k > 0 {
-            line.push(',');
-        }
-        let f = field.as_ref();
-        if f.contains([',', '"', '\r', '\n']) {
-            line.push('"');
-            line.push_str(&f.replace('"', "\"\""));
-            line.push('"');
-        } else {
-            line.push_str(f);
-        }
+/// A CSV writer (the `csv` crate): RFC 4180 quoting (fields with a comma, quote or line break
+/// quoted, quotes doubled) and CRLF line ends, after the byte-order mark.
+fn csv_writer<W: Write>(mut out: W) -> io::Result<csv::Writer<W>> {
+    out.write_all(BOM.as_bytes())?;
+    Ok(csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out))
+}
+
+fn csv_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
     }
-    line.push_str("\r\n");
-    out.write_all(line.as_bytes())
 }
 
 /// Text from a file (its name, its agency as the title says) for a spreadsheet cell: one that
@@ -372,8 +459,15 @@ fn text_cell(s: &str) -> String {
 
 /// The summary CSV: a header, then one row per outcome (see [`SUMMARY_COLUMNS`] and [`CODES`]).
 pub fn write_summary(out: &mut impl Write, outcomes: &[Outcome]) -> io::Result<()> {
-    out.write_all(BOM.as_bytes())?;
-    write_record(out, SUMMARY_COLUMNS.iter().copied().chain(CODES.iter().map(|c| c.code)))?;
+    write_summary_region(out, outcomes, &[])
+}
+
+/// The summary CSV with a row for each roster agency with no report: no file, its name as the
+/// agency, the finding's message as the reason, and 1 under `batch.report_missing`.
+pub fn write_summary_region(out: &mut impl Write, outcomes: &[Outcome], missing: &[Missing]) -> io::Result<()> {
+    let mut w = csv_writer(out)?;
+    let header = SUMMARY_COLUMNS.iter().copied().chain(CODES.iter().map(|c| c.code));
+    w.write_record(header).map_err(csv_error)?;
     for o in outcomes {
         let r = &o.result;
         let d = &r.document;
@@ -394,9 +488,17 @@ pub fn write_summary(out: &mut impl Write, outcomes: &[Outcome]) -> io::Result<(
             o.reason().unwrap_or("").to_string(),
         ];
         row.extend(CODES.iter().map(|c| r.diagnostics.iter().filter(|d| d.code == c.code).count().to_string()));
-        write_record(out, row)?;
+        w.write_record(&row).map_err(csv_error)?;
     }
-    Ok(())
+    for m in missing {
+        let count = |s: Severity| usize::from(m.finding.severity == s).to_string();
+        let mut row = vec![String::new(), text_cell(&m.entry.name), String::new(), String::new(), String::new()];
+        row.extend([String::new(), String::new(), count(Severity::Error), count(Severity::Warning), count(Severity::Info)]);
+        row.push(m.finding.message.clone());
+        row.extend(CODES.iter().map(|c| usize::from(c.code == m.finding.code).to_string()));
+        w.write_record(&row).map_err(csv_error)?;
+    }
+    w.flush()
 }
 
 /// A cell's value as the report wrote it: the number (decimals with the digits written, "1.0"
@@ -412,17 +514,18 @@ fn cell_value(value: Option<Number>, raw: &str) -> String {
 
 /// Every table cell of the batch as CSV: file, table, row, column, value.
 pub fn write_cells(out: &mut impl Write, outcomes: &[Outcome]) -> io::Result<()> {
-    out.write_all(BOM.as_bytes())?;
-    write_record(out, ["file", "table", "row", "column", "value"])?;
+    let mut w = csv_writer(out)?;
+    w.write_record(["file", "table", "row", "column", "value"]).map_err(csv_error)?;
     for o in outcomes {
         let file = text_cell(&display_name(&o.path));
         for t in &o.result.tables {
             for c in &t.cells {
-                write_record(out, [file.as_str(), t.id, &c.row, c.column, &cell_value(c.value, &c.raw)])?;
+                w.write_record([file.as_str(), t.id, &c.row, c.column, &cell_value(c.value, &c.raw)])
+                    .map_err(csv_error)?;
             }
         }
     }
-    Ok(())
+    w.flush()
 }
 
 #[cfg(test)]
@@ -431,8 +534,10 @@ mod tests {
 
     fn csv(fields: &[&str]) -> String {
         let mut v = Vec::new();
-        write_record(&mut v, fields).unwrap();
-        String::from_utf8(v).unwrap()
+        let mut w = csv_writer(&mut v).unwrap();
+        w.write_record(fields).unwrap();
+        drop(w);
+        String::from_utf8(v).unwrap().trim_start_matches('\u{FEFF}').to_string()
     }
 
     #[test]

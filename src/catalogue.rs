@@ -103,6 +103,14 @@ codes! {
         "rules.md §3.4", "填写数字；没有发生的填 0";
     "input.no_text" Error "a PDF without readable text: a scan (pages are images) or fonts without a Unicode mapping",
         "", "";
+    "profile.requirement" Warning "a requirement of the rule profile in use is not met (a section over its length limit, a keyword or a stated count missing)",
+        "the profile file (--profile)", "";
+    "batch.report_missing" Error "an agency of the roster (--roster) has no report in the batch",
+        "条例第四十九条", "按名单核对：该机关应公布本年度报告";
+    "batch.copied_text" Warning "much of the body (template and figures masked) is the same as another agency's report of the same year",
+        "评估扣分：跨单位照抄", "";
+    "batch.tables_identical" Warning "a statistical table is identical, cell for cell, to another agency's of the same year",
+        "评估扣分：跨单位照抄", "核对统计表是否为本机关本年度的数据";
 }
 
 /// The declaration of `code`. Every code a check names is declared: a test runs every check

@@ -2,6 +2,7 @@
 
 use crate::format::Era;
 use crate::input::{self, Extracted, InputError};
+use crate::profile::Profile;
 use crate::report::{Report, Source};
 use crate::result::{CheckResult, Diagnostic, Script, SCHEMA_VERSION};
 
@@ -34,8 +35,13 @@ pub fn check_bytes(bytes: &[u8], opts: &Options) -> CheckResult {
 
 /// Reads and checks a file's bytes, keeping the text read and the analysed report.
 pub fn check_file(bytes: &[u8], opts: &Options) -> Checked {
+    check_file_with(bytes, opts, None)
+}
+
+/// [`check_file`] under a rule profile (the national rules when None).
+pub fn check_file_with(bytes: &[u8], opts: &Options, profile: Option<&Profile>) -> Checked {
     match input::read(bytes, &opts.name).and_then(|ex| analyse(ex, opts)) {
-        Ok(report) => Checked { result: check_report(&report), report: Some(report) },
+        Ok(report) => Checked { result: check_report_with(&report, profile), report: Some(report) },
         Err(e) => Checked { result: unusable(opts, &e), report: None },
     }
 }
@@ -50,8 +56,13 @@ pub fn check_extracted(ex: &Extracted, opts: &Options) -> CheckResult {
 
 /// Checks text the caller already has (pasted into the page, read from stdin).
 pub fn check_text(text: &str, opts: &Options) -> CheckResult {
+    check_text_with(text, opts, None)
+}
+
+/// [`check_text`] under a rule profile (the national rules when None).
+pub fn check_text_with(text: &str, opts: &Options, profile: Option<&Profile>) -> CheckResult {
     match input::pasted(text).and_then(|ex| analyse(ex, opts)) {
-        Ok(report) => check_report(&report),
+        Ok(report) => check_report_with(&report, profile),
         Err(e) => unusable(opts, &e),
     }
 }
@@ -59,12 +70,20 @@ pub fn check_text(text: &str, opts: &Options) -> CheckResult {
 /// Checks this year's report `text` with last year's report of the same agency beside it: the
 /// result of `text`, plus the cross-year findings.
 pub fn check_pair(previous_text: &str, text: &str, opts: &Options) -> CheckResult {
+    check_pair_with(previous_text, text, opts, None)
+}
+
+/// [`check_pair`] under a rule profile (the national rules when None).
+pub fn check_pair_with(previous_text: &str, text: &str, opts: &Options, profile: Option<&Profile>) -> CheckResult {
     let previous = input::pasted(previous_text).and_then(|ex| analyse(ex, &Options::default()));
     match input::pasted(text).and_then(|ex| analyse(ex, opts)) {
         Ok(report) => {
-            let mut result = check_report(&report);
+            let mut result = check_report_with(&report, profile);
             if let Ok(previous) = &previous {
                 add_cross_year(&mut result, &report, previous);
+                if let Some(p) = profile {
+                    p.adjust(&mut result);
+                }
             }
             result
         }
@@ -90,6 +109,15 @@ pub fn check_report(report: &Report) -> CheckResult {
     let mut result = report.result();
     result.diagnostics = crate::checks::run(report);
     result.summarize();
+    result
+}
+
+/// The result of every check on `report` under a rule profile (the national rules when None).
+pub fn check_report_with(report: &Report, profile: Option<&Profile>) -> CheckResult {
+    let mut result = check_report(report);
+    if let Some(p) = profile {
+        p.apply(report, &mut result);
+    }
     result
 }
 

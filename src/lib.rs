@@ -39,6 +39,10 @@ mod check;
 pub mod checks;
 pub mod format;
 pub mod input;
+pub mod profile;
+pub mod region;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod region_html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 pub mod report;
@@ -48,9 +52,10 @@ pub mod text;
 mod wasm;
 
 pub use check::{
-    add_cross_year, analyse, check_bytes, check_extracted, check_file, check_pair, check_report, check_text,
-    not_checked, unusable, Checked, Options,
+    add_cross_year, analyse, check_bytes, check_extracted, check_file, check_file_with, check_pair, check_pair_with,
+    check_report, check_report_with, check_text, check_text_with, not_checked, unusable, Checked, Options,
 };
+pub use profile::{Profile, ProfileError};
 pub use checks::crossyear::{consecutive, repeated_share};
 pub use format::{formats, Era};
 pub use input::{read, InputError, MAX_INPUT_BYTES};

@@ -5,13 +5,29 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{CheckResult, Era, Options};
+use crate::{CheckResult, Era, Options, Profile};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct JsOptions {
     name: String,
     era: Option<String>,
+    /// The text of a rule profile file (TOML, see `crate::profile`); the national rules when absent.
+    profile: Option<String>,
+}
+
+/// The rule profile of the options, validated: a malformed one is an error naming its line and
+/// key, never a silent fallback to the national rules.
+fn profile(value: &JsValue) -> Result<Option<Profile>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let o: JsOptions =
+        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| JsError::new(&format!("选项无效：{e}")))?;
+    match o.profile.as_deref() {
+        None => Ok(None),
+        Some(text) => Profile::parse(text).map(Some).map_err(|e| JsError::new(&e.to_string())),
+    }
 }
 
 /// Options from JavaScript; an option the core does not know is an error, not ignored.
@@ -50,7 +66,8 @@ fn start() {
 /// Checks report text as the user has it (typed or pasted).
 #[wasm_bindgen]
 pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let mut result = crate::check_text(text, &self::options(options)?);
+    let profile = self::profile(&options)?;
+    let mut result = crate::check_text_with(text, &self::options(options)?, profile.as_ref());
     result.spans_to_utf16(text);
     Ok(to_js(&result))
 }
@@ -58,7 +75,8 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// Checks this year's report text with last year's report of the same agency beside it.
 #[wasm_bindgen]
 pub fn check_pair(previous_text: &str, text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let mut result = crate::check_pair(previous_text, text, &self::options(options)?);
+    let profile = self::profile(&options)?;
+    let mut result = crate::check_pair_with(previous_text, text, &self::options(options)?, profile.as_ref());
     result.spans_to_utf16(text);
     Ok(to_js(&result))
 }
@@ -67,7 +85,8 @@ pub fn check_pair(previous_text: &str, text: &str, options: JsValue) -> Result<J
 /// text read from the file in `text`.
 #[wasm_bindgen]
 pub fn check_bytes(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
-    let mut checked = crate::check_file(bytes, &self::options(options)?);
+    let profile = self::profile(&options)?;
+    let mut checked = crate::check_file_with(bytes, &self::options(options)?, profile.as_ref());
     let text = checked.report.as_ref().map_or("", |r| r.text.as_str());
     checked.result.spans_to_utf16(text);
     Ok(to_js(&WithText { result: &checked.result, text }))

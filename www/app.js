@@ -240,8 +240,17 @@
   // ---------------------------------------------------------------------------------------------
 
   function options() {
-    return { era: els.era.value || "auto" };
+    return withProfile({ era: els.era.value || "auto" }, ruleProfile);
   }
+
+  // Rule profile (a small control kept apart from the rest of the page): the loaded file's text
+  // goes with every check (withProfile in shared.js); a malformed file is refused by the core.
+  let ruleProfile = null;
+  $("profile").addEventListener("change", async (e) => {
+    const file = e.target.files && e.target.files[0];
+    ruleProfile = file ? await readProfile(file) : null;
+    checkNow();
+  });
 
   // The core throws only when the options are wrong (its message says which and what is allowed);
   // a bug in it must not kill the page either. Either way the banner says what happened.

@@ -296,3 +296,19 @@ function textareaOffset(ta, index, mirror) {
   const line = ta.value.slice(0, index).split("\n").length - 1;
   return line * (parseFloat(cs.lineHeight) || 20);
 }
+
+// -----------------------------------------------------------------------------------------------
+// Rule profiles (a locality's rules, README "Rule profiles"): the text of a profile file goes to
+// the core as the `profile` option; the core validates it and throws a Chinese message naming the
+// line and key when it is malformed, which the front end shows like any refused option.
+// -----------------------------------------------------------------------------------------------
+
+// `options` with the profile text added when one is loaded (`profile`: { name, text } or null).
+function withProfile(options, profile) {
+  return profile && profile.text ? Object.assign({}, options, { profile: profile.text }) : options;
+}
+
+// A profile file read as text: { name, text }.
+async function readProfile(file) {
+  return { name: file.name, text: await file.text() };
+}

@@ -89,7 +89,7 @@ pub fn in_force(previous: &Report, current: &Report, out: &mut Findings) {
 /// The body of a report for comparing texts: its prose lines outside its tables, with digits
 /// masked so that "2023年" and "2024年" (and changed figures) read the same. Each masked
 /// character comes with the normalised byte offset it came from.
-fn body(report: &Report) -> Vec<(char, usize)> {
+pub(crate) fn body(report: &Report) -> Vec<(char, usize)> {
     let doc: &Document = &report.doc;
     // Where the tables are in the user's text: their labels and numbers are the same every year
     // and say nothing about repeated prose.
@@ -117,7 +117,7 @@ fn body(report: &Report) -> Vec<(char, usize)> {
     chars
 }
 
-fn shingles(chars: &[(char, usize)]) -> impl Iterator<Item = u64> + '_ {
+pub(crate) fn shingles(chars: &[(char, usize)]) -> impl Iterator<Item = u64> + '_ {
     chars.windows(SHINGLE).map(|w| {
         // FNV-1a over the characters: a cheap, stable hash; collisions only merge shingles.
         w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, (c, _)| (h ^ *c as u64).wrapping_mul(0x0100_0000_01b3))
@@ -143,6 +143,11 @@ fn measure(previous: &Report, current: &Report) -> (f64, Vec<Range<usize>>) {
         }
     }
     let share = if cur.is_empty() { 0.0 } else { covered.iter().filter(|&&c| c).count() as f64 / cur.len() as f64 };
+    (share, runs(current, &cur, &covered))
+}
+
+/// The runs of covered characters of a body as normalised byte ranges, longest first.
+pub(crate) fn runs(current: &Report, cur: &[(char, usize)], covered: &[bool]) -> Vec<Range<usize>> {
     let text = &current.doc.norm.text;
     let mut passages = Vec::new();
     let mut i = 0;
@@ -160,7 +165,7 @@ fn measure(previous: &Report, current: &Report) -> (f64, Vec<Range<usize>>) {
         }
     }
     passages.sort_by_key(|r| std::cmp::Reverse(r.len()));
-    (share, passages)
+    passages
 }
 
 /// More than half of this year's prose repeats last year's (评估扣分).

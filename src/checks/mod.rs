@@ -156,6 +156,11 @@ impl Finding<'_> {
         self
     }
 
+    pub fn section_opt(self, id: Option<&'static str>) -> Self {
+        self.d.section = id;
+        self
+    }
+
     pub fn table(self, id: &'static str) -> Self {
         self.d.table = Some(id);
         self

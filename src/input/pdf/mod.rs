@@ -13,7 +13,7 @@
 //! chains and xref sections are bounded, and pages, operations, characters and rules are counted.
 
 mod content;
-mod crypt;
+pub(crate) mod crypt;
 mod font;
 mod layout;
 pub mod objects;
