@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub mod formats;
+pub mod region;
 
 /// Every fixture report, by its path under tests/fixtures.
 pub const FIXTURES: [&str; 6] = [
