@@ -466,13 +466,9 @@ impl Profile {
                 }
                 ("requirement", true) => profile.requirements.push(requirement(&table)?),
                 ("deadlines" | "codes", true) | ("requirement", false) => {
-                    let (want, got) = if table.array { ("[", "[[") } else { ("[[", "[") };
-                    let close = if table.array { "]" } else { "]]" };
-                    return Err(err(
-                        table.line,
-                        &table.name,
-                        format!("应写成 {want}{}{close}，而不是 {got}{}…", table.name, table.name),
-                    ));
+                    let (one, two) = (format!("[{}]", table.name), format!("[[{}]]", table.name));
+                    let (want, got) = if table.array { (one, two) } else { (two, one) };
+                    return Err(err(table.line, &table.name, format!("应写成 {want}，而不是 {got}")));
                 }
                 (name, _) => {
                     return Err(err(table.line, name, "没有这个表；可用的表：[deadlines]、[codes]、[[requirement]]"))
@@ -601,7 +597,8 @@ impl Requirement {
                     .hint(hint.clone());
             }
         }
-        let joined = body.join("\n");
+        // Lines joined without a break: a PDF wraps "政策\n解读" anywhere.
+        let joined = body.concat();
         let missing: Vec<&str> =
             self.keywords.iter().filter(|k| !crate::text::search::contains(&joined, k)).map(String::as_str).collect();
         if !missing.is_empty() {
