@@ -124,6 +124,54 @@ fn measure_batch(count: usize) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The whole-region review on `count` reports of one year by different agencies (each with
+/// prose of its own, and every hundredth copying the one before): reports per second of what
+/// `nianbao check DIR --roster …` does before printing, with copying detection and without.
+fn measure_region(count: usize) {
+    use common::region;
+    let dir = std::env::temp_dir().join(format!("nianbao-bench-region-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let agencies = region::many_agencies(count);
+    let mut bytes = 0;
+    for (k, a) in agencies.iter().enumerate() {
+        let seed = if k % 100 == 1 { k - 1 } else { k } as u64;
+        let text = region::report(a, 2024, k as u64, &region::own_prose(seed, 16), None);
+        bytes += text.len();
+        std::fs::write(dir.join(format!("{k:04}.txt")), text).unwrap();
+    }
+    let roster_text: String = agencies.iter().map(|a| format!("{},{}\n", a.name, a.level)).collect();
+    let roster = nianbao::region::Roster::parse(&roster_text).unwrap();
+    let opts = Options::default();
+    for copies in [false, true] {
+        let (mut best, mut best_review) = (Duration::MAX, Duration::MAX);
+        let mut found = 0;
+        for _ in 0..5 {
+            let start = Instant::now();
+            let paths = batch::collect_paths(std::slice::from_ref(&dir));
+            let review = batch::Review { profile: None, copies };
+            let mut outcomes = batch::check_all_with(&paths, &opts, &review, |_, _| {});
+            batch::pair_years(&mut outcomes);
+            let reviewing = Instant::now();
+            let missing = batch::review_region(&mut outcomes, Some(&roster), None);
+            best_review = best_review.min(reviewing.elapsed());
+            best = best.min(start.elapsed());
+            assert!(missing.is_empty());
+            found = outcomes.iter().flat_map(|o| &o.result.diagnostics).filter(|d| d.code == "batch.copied_text").count();
+        }
+        println!(
+            "region of {count} reports of one year ({:.1} MB), copying detection {}: {:.0} ms ({:.0} ms of it the \
+             region review), {:.0} reports/s; {found} batch.copied_text",
+            bytes as f64 / 1e6,
+            if copies { "on" } else { "off" },
+            best.as_secs_f64() * 1e3,
+            best_review.as_secs_f64() * 1e3,
+            count as f64 / best.as_secs_f64(),
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn main() {
     // `cargo test --benches` runs bench targets with --bench absent; keep that quick.
     if !std::env::args().any(|a| a == "--bench") {
@@ -143,4 +191,5 @@ fn main() {
     measure_file("generated 2021 report, .docx", &common::formats::docx(&generated, true), "a.docx");
 
     measure_batch(1000);
+    measure_region(2000);
 }

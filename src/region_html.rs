@@ -244,6 +244,7 @@ const SCRIPT: &str = r#"
     });
     var rows = data.rows.slice().sort(function (a, b) {
       var x = value(a, sortKey), y = value(b, sortKey);
+      if (typeof x === "string" && typeof y === "string" && x !== y) return sortDir * x.localeCompare(y, "zh");
       if (x < y) return -sortDir;
       if (x > y) return sortDir;
       return (a.agency + a.file).localeCompare(b.agency + b.file, "zh");

@@ -684,7 +684,8 @@ fn progress_bar_only_on_a_terminal_outside_ci() {
         return;
     };
     let out = utf8(&o.stdout);
-    assert!(out.contains("\r检查中 [") && out.contains("3/3"), "{out:?}");
+    // indicatif's bar, redrawn in place ("\r" and erase-line before each redraw).
+    assert!(out.contains("检查中 [") && out.contains("\r\x1b[2K检查中 [") && out.contains("3/3"), "{out:?}");
     let o = on_terminal(Some("true")).unwrap();
     assert!(!utf8(&o.stdout).contains("检查中"), "no progress bar under CI");
 }

@@ -58,6 +58,21 @@ pub fn agencies(n: usize) -> Vec<Agency> {
     out
 }
 
+/// `n` township-like agencies for larger regions (up to 2 700): "东西山镇人民政府".
+pub fn many_agencies(n: usize) -> Vec<Agency> {
+    let mut out = Vec::new();
+    for f in PLACE_FIRST {
+        for g in PLACE_FIRST {
+            for s in PLACE_SECOND {
+                out.push(Agency { name: format!("{f}{g}{s}人民政府"), level: "township" });
+            }
+        }
+    }
+    assert!(n <= out.len());
+    out.truncate(n);
+    out
+}
+
 /// About `sentences` sentences of prose that only this seed writes.
 pub fn own_prose(seed: u64, sentences: usize) -> String {
     let mut rng = Rng::new(seed ^ 0x5eed_0f_9a05e);
