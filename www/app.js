@@ -274,7 +274,8 @@
     els.verdict.dataset.verdict = "refused";
     els.verdictLine.textContent = "未能检查";
     els.verdictSub.textContent = message;
-    showBanner(message, "请在“格式”中另选一项，或选“自动识别”。");
+    const fix = message.startsWith("规则配置文件") ? "请改正地方规则的配置文件后重新选择。" : "请在“格式”中另选一项，或选“自动识别”。";
+    showBanner(message, fix);
   }
 
   // Checks the whole textarea now. `extraMs` adds time already spent (e.g. extracting a paste).
