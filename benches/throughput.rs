@@ -157,7 +157,8 @@ fn measure_region(count: usize) {
             best_review = best_review.min(reviewing.elapsed());
             best = best.min(start.elapsed());
             assert!(missing.is_empty());
-            found = outcomes.iter().flat_map(|o| &o.result.diagnostics).filter(|d| d.code == "batch.copied_text").count();
+            found =
+                outcomes.iter().flat_map(|o| &o.result.diagnostics).filter(|d| d.code == "batch.copied_text").count();
         }
         println!(
             "region of {count} reports of one year ({:.1} MB), copying detection {}: {:.0} ms ({:.0} ms of it the \

@@ -493,7 +493,13 @@ pub fn write_summary_region(out: &mut impl Write, outcomes: &[Outcome], missing:
     for m in missing {
         let count = |s: Severity| usize::from(m.finding.severity == s).to_string();
         let mut row = vec![String::new(), text_cell(&m.entry.name), String::new(), String::new(), String::new()];
-        row.extend([String::new(), String::new(), count(Severity::Error), count(Severity::Warning), count(Severity::Info)]);
+        row.extend([
+            String::new(),
+            String::new(),
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info),
+        ]);
         row.push(m.finding.message.clone());
         row.extend(CODES.iter().map(|c| usize::from(c.code == m.finding.code).to_string()));
         w.write_record(&row).map_err(csv_error)?;

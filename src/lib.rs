@@ -16,6 +16,8 @@
 //! - [`report`]: the analysed report, built once per input; checks and cross-year read it.
 //! - [`checks`]: the checks, one list, writing to one findings sink.
 //! - [`catalogue`]: every diagnostic code once, with severity, hint and rule.
+//! - [`profile`]: a locality's rule profile (deadlines, code settings, declared requirements).
+//! - [`region`]: the whole-region review of many reports (roster, copying, identical tables).
 //! - [`result`]: the output contract (`docs/output-contract.md`).
 //!
 //! Every stage returns values; nothing panics on bad input, and an input that cannot be checked
@@ -55,9 +57,9 @@ pub use check::{
     add_cross_year, analyse, check_bytes, check_extracted, check_file, check_file_with, check_pair, check_pair_with,
     check_report, check_report_with, check_text, check_text_with, not_checked, unusable, Checked, Options,
 };
-pub use profile::{Profile, ProfileError};
 pub use checks::crossyear::{consecutive, repeated_share};
 pub use format::{formats, Era};
 pub use input::{read, InputError, MAX_INPUT_BYTES};
+pub use profile::{Profile, ProfileError};
 pub use report::Report;
 pub use result::CheckResult;

@@ -138,12 +138,10 @@ fn usage_error(e: &clap::Error) -> String {
         _ => String::new(),
     };
     match e.kind() {
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            match std::error::Error::source(e) {
-                Some(reason) => reason.to_string(),
-                None => format!("{} 的值“{}”无效", context(ContextKind::InvalidArg), context(ContextKind::InvalidValue)),
-            }
-        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => match std::error::Error::source(e) {
+            Some(reason) => reason.to_string(),
+            None => format!("{} 的值“{}”无效", context(ContextKind::InvalidArg), context(ContextKind::InvalidValue)),
+        },
         ErrorKind::UnknownArgument => format!("未知选项“{}”", context(ContextKind::InvalidArg)),
         ErrorKind::InvalidSubcommand => format!("未知命令“{}”", context(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingRequiredArgument => "请给出要检查的文件或文件夹，或用 - 从标准输入读取".to_string(),
@@ -171,7 +169,9 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             return match e.kind() {
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
                     print!("{}", e.render());
                     ExitCode::SUCCESS
                 }
@@ -198,7 +198,8 @@ fn main() -> ExitCode {
 
 /// Reads a file the command line names (a profile, a roster) as UTF-8 text.
 fn read_text(path: &Path, what: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取{what} {}：{}", path.display(), batch::io_reason(&e)))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("无法读取{what} {}：{}", path.display(), batch::io_reason(&e)))?;
     String::from_utf8(bytes).map_err(|_| format!("{what} {} 不是 UTF-8 文本", path.display()))
 }
 
@@ -229,8 +230,7 @@ fn run(args: CheckArgs) -> Result<u8, String> {
 
     let review = Review { profile: profile.as_ref(), copies: paths.len() > 1 && args.previous.is_none() };
     let progress = progress_bar(paths.len());
-    let mut outcomes =
-        batch::check_all_with(&paths, &opts, &review, |done, _| progress.set_position(done as u64));
+    let mut outcomes = batch::check_all_with(&paths, &opts, &review, |done, _| progress.set_position(done as u64));
     progress.finish_and_clear();
     let mut worst = 0u8;
     let mut missing = Vec::new();
@@ -315,7 +315,11 @@ fn print_results(outcomes: &[Outcome], missing: &[Missing], roster: Option<&Path
             }
             if outcomes.len() > 1 || !missing.is_empty() {
                 let count = |code: u8| outcomes.iter().filter(|o| o.exit_code() == code).count();
-                let absent = if missing.is_empty() { String::new() } else { format!("；名单中 {} 个机关没有报告", missing.len()) };
+                let absent = if missing.is_empty() {
+                    String::new()
+                } else {
+                    format!("；名单中 {} 个机关没有报告", missing.len())
+                };
                 let _ = writeln!(
                     out,
                     "\n共检查 {} 个文件：{} 个未发现错误，{} 个有错误，{} 个无法检查{absent}",

@@ -434,7 +434,13 @@ impl Profile {
                         match e.key.as_str() {
                             "name" => profile.name = string(e)?.trim().to_string(),
                             "source" => profile.source = string(e)?.trim().to_string(),
-                            _ => return Err(unknown_key(e, "", "name、source，以及 [deadlines]、[codes]、[[requirement]]")),
+                            _ => {
+                                return Err(unknown_key(
+                                    e,
+                                    "",
+                                    "name、source，以及 [deadlines]、[codes]、[[requirement]]",
+                                ))
+                            }
                         }
                     }
                 }
@@ -455,7 +461,11 @@ impl Profile {
                             "warning" => Setting::Severity(Severity::Warning),
                             "info" => Setting::Severity(Severity::Info),
                             s => {
-                                return Err(err(e.line, &e.key, format!("未知的设置“{s}”，可选 off（关闭）、error、warning、info")))
+                                return Err(err(
+                                    e.line,
+                                    &e.key,
+                                    format!("未知的设置“{s}”，可选 off（关闭）、error、warning、info"),
+                                ))
                             }
                         };
                         if code.code.starts_with("input.") {
@@ -510,7 +520,9 @@ impl Profile {
         for (code, setting) in &self.codes {
             match setting {
                 Setting::Off => diagnostics.retain(|d| d.code != *code),
-                Setting::Severity(s) => diagnostics.iter_mut().filter(|d| d.code == *code).for_each(|d| d.severity = *s),
+                Setting::Severity(s) => {
+                    diagnostics.iter_mut().filter(|d| d.code == *code).for_each(|d| d.severity = *s)
+                }
             }
         }
     }
@@ -640,7 +652,8 @@ fn states_count(text: &str, what: &str) -> bool {
             }
             let before: String = text[..at].chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
             let clause = before.rsplit(['。', '；', '，', '\n']).next().unwrap_or("");
-            let after_clause: String = after.chars().take_while(|c| !matches!(c, '。' | '；' | '，' | '\n')).take(24).collect();
+            let after_clause: String =
+                after.chars().take_while(|c| !matches!(c, '。' | '；' | '，' | '\n')).take(24).collect();
             ["未", "无", "没有"].iter().any(|n| clause.contains(n) || after_clause.contains(n))
         })
     })

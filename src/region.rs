@@ -96,7 +96,8 @@ impl Roster {
 }
 
 fn is_header(first: &str) -> bool {
-    ["机关", "名称", "单位", "name", "agency"].iter().any(|w| first.contains(w)) && !first.ends_with(['局', '委', '办', '府'])
+    ["机关", "名称", "单位", "name", "agency"].iter().any(|w| first.contains(w))
+        && !first.ends_with(['局', '委', '办', '府'])
 }
 
 /// Fields of one CSV line (RFC 4180 quotes; a tab separates when there is no comma).
@@ -124,8 +125,10 @@ fn split_csv_line(line: &str) -> Vec<String> {
 /// title "某某县政府").
 pub fn name_key(name: &str) -> String {
     let folded = crate::text::normalize::normalize(name).text;
-    let kept: String =
-        folded.chars().filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）' | '·' | '•' | '"' | '“' | '”')).collect();
+    let kept: String = folded
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）' | '·' | '•' | '"' | '“' | '”'))
+        .collect();
     kept.replace("人民政府", "政府")
 }
 
@@ -147,9 +150,9 @@ pub fn missing<'r>(roster: &'r Roster, results: &[&CheckResult]) -> Vec<&'r Rost
         .into_iter()
         .filter(|&i| {
             let k = &keys[i];
-            let candidates: Vec<&&String> = free.iter().filter(|a| k.chars().count() >= 3 && a.ends_with(k.as_str())).collect();
-            let unique = candidates.len() == 1
-                && unmatched_keys_ending(&keys, candidates[0]) == 1;
+            let candidates: Vec<&&String> =
+                free.iter().filter(|a| k.chars().count() >= 3 && a.ends_with(k.as_str())).collect();
+            let unique = candidates.len() == 1 && unmatched_keys_ending(&keys, candidates[0]) == 1;
             !unique
         })
         .map(|i| &roster.entries[i])
@@ -380,7 +383,13 @@ pub fn shared_passages(report: &Report, other: &Sketch) -> Vec<Range<usize>> {
 
 /// The `batch.copied_text` finding on `report` (share `share` of its own body found in the
 /// other), naming the other report and the longest shared passages.
-pub fn copied_finding(report: &Report, other_name: &str, other: &CheckResult, other_sketch: &Sketch, share: f64) -> Diagnostic {
+pub fn copied_finding(
+    report: &Report,
+    other_name: &str,
+    other: &CheckResult,
+    other_sketch: &Sketch,
+    share: f64,
+) -> Diagnostic {
     let passages = shared_passages(report, other_sketch);
     let text = &report.doc.norm.text;
     let excerpt = |r: &Range<usize>| {
@@ -447,10 +456,8 @@ pub fn identical_tables(members: &[Member]) -> Vec<(&'static str, Vec<usize>)> {
 /// The `batch.tables_identical` finding on a report whose table `table` equals the others'.
 pub fn identical_finding(result: &CheckResult, table: &'static str, others: &[String]) -> Diagnostic {
     let title = result.tables.iter().find(|t| t.id == table).map_or(table, |t| t.title);
-    let mut d = diagnostic(
-        "batch.tables_identical",
-        format!("“{title}”统计表与 {} 的同一张表逐格相同", others.join("、")),
-    );
+    let mut d =
+        diagnostic("batch.tables_identical", format!("“{title}”统计表与 {} 的同一张表逐格相同", others.join("、")));
     d.table = Some(table);
     d.span = result.tables.iter().find(|t| t.id == table).and_then(|t| t.span);
     d

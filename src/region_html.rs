@@ -344,7 +344,9 @@ pub fn render(outcomes: &[Outcome], missing: &[Missing]) -> String {
         rows,
     };
     // A JSON data block: "<" escaped so that nothing in a report can end the element.
-    let json = serde_json::to_string(&data).unwrap_or_else(|_| "{\"codes\":[],\"rows\":[]}".to_string()).replace('<', "\\u003c");
+    let json = serde_json::to_string(&data)
+        .unwrap_or_else(|_| "{\"codes\":[],\"rows\":[]}".to_string())
+        .replace('<', "\\u003c");
     let policy = format!(
         "default-src 'none'; script-src 'sha256-{}'; style-src 'sha256-{}'; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'",
         hash(SCRIPT),

@@ -45,7 +45,11 @@ fn every_code_is_declared_once_with_a_meaning() {
         assert!(seen.insert(c.code), "{} declared twice", c.code);
         assert!(!c.when.is_empty(), "{} says when it is reported", c.code);
         let prefix = c.code.split('.').next().unwrap();
-        assert!(["input", "doc", "section", "table", "text", "crossyear", "profile", "batch"].contains(&prefix), "{}", c.code);
+        assert!(
+            ["input", "doc", "section", "table", "text", "crossyear", "profile", "batch"].contains(&prefix),
+            "{}",
+            c.code
+        );
     }
 }
 

@@ -6,8 +6,22 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Lowest first; modules of one row may use each other only when they are the same module.
-const LAYERS: &[&str] =
-    &["text", "input", "format", "result", "report", "catalogue", "checks", "profile", "check", "region", "batch", "render", "region_html", "wasm"];
+const LAYERS: &[&str] = &[
+    "text",
+    "input",
+    "format",
+    "result",
+    "report",
+    "catalogue",
+    "checks",
+    "profile",
+    "check",
+    "region",
+    "batch",
+    "render",
+    "region_html",
+    "wasm",
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {

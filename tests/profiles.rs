@@ -33,7 +33,10 @@ fn suqian_gives_departments_until_the_end_of_march() {
     let march = report("某某市统计局", "2025-03-15", "");
     let national = check_text(&march, &Options::default());
     assert_eq!(national.document.agency_level, nianbao::format::AgencyLevel::Department);
-    assert_eq!(codes(&national, "doc.late"), [(Severity::Warning, "发布日期 2025-03-15 晚于法定期限 2025-01-31".to_string())]);
+    assert_eq!(
+        codes(&national, "doc.late"),
+        [(Severity::Warning, "发布日期 2025-03-15 晚于法定期限 2025-01-31".to_string())]
+    );
     let local = check_text_with(&march, &Options::default(), Some(&suqian));
     assert_eq!(codes(&local, "doc.late"), []);
     assert_eq!(local.summary.warnings + 1, national.summary.warnings);
@@ -41,7 +44,10 @@ fn suqian_gives_departments_until_the_end_of_march() {
     // April is late under both, and the finding says whose deadline it is.
     let april = report("某某市统计局", "2025-04-02", "");
     let local = check_text_with(&april, &Options::default(), Some(&suqian));
-    assert_eq!(codes(&local, "doc.late"), [(Severity::Warning, "发布日期 2025-04-02 晚于宿迁市规定的期限 2025-03-31".to_string())]);
+    assert_eq!(
+        codes(&local, "doc.late"),
+        [(Severity::Warning, "发布日期 2025-04-02 晚于宿迁市规定的期限 2025-03-31".to_string())]
+    );
     let d = local.diagnostics.iter().find(|d| d.code == "doc.late").unwrap();
     assert!(d.hint.as_deref().unwrap().contains("宿迁市规定的发布期限"), "{:?}", d.hint);
     assert!(d.span.is_some());
@@ -73,7 +79,10 @@ fn wuwei_caps_the_overview_and_asks_for_its_counts() {
     let r = check_text_with(&long, &Options::default(), Some(&wuwei));
     let found = codes(&r, "profile.requirement");
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].1.starts_with("“一、总体情况”共 ") && found[0].1.ends_with(" 字，超过武威市规定的 1000 字"), "{found:?}");
+    assert!(
+        found[0].1.starts_with("“一、总体情况”共 ") && found[0].1.ends_with(" 字，超过武威市规定的 1000 字"),
+        "{found:?}"
+    );
     let d = r.diagnostics.iter().find(|d| d.code == "profile.requirement").unwrap();
     assert_eq!(d.section, Some("overview"));
     assert!(d.hint.as_deref().unwrap().contains("武政办发〔2025〕54号"), "{:?}", d.hint);

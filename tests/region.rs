@@ -39,7 +39,8 @@ fn batch_findings(outcomes: &[Outcome]) -> BTreeSet<(String, String, String)> {
     let mut out = BTreeSet::new();
     for o in outcomes {
         for d in o.result.diagnostics.iter().filter(|d| d.code.starts_with("batch.")) {
-            let others: Vec<&String> = names.iter().filter(|n| **n != file_name(&o.path) && d.message.contains(n.as_str())).collect();
+            let others: Vec<&String> =
+                names.iter().filter(|n| **n != file_name(&o.path) && d.message.contains(n.as_str())).collect();
             assert_eq!(others.len(), 1, "one other report named: {}", d.message);
             out.insert((file_name(&o.path), d.code.to_string(), others[0].clone()));
         }
@@ -93,7 +94,12 @@ fn a_region_of_200_reports_gives_exactly_the_planted_problems() {
     // The message names the other report and the share; the hint quotes the shared passages.
     let copied = outcomes.iter().find(|o| file_name(&o.path).starts_with("011-")).unwrap();
     let d = copied.result.diagnostics.iter().find(|d| d.code == "batch.copied_text").unwrap();
-    assert!(d.message.starts_with("正文有 ") && d.message.contains("003-某某区公安分局.txt（某某区公安分局 2024 年度报告）"), "{}", d.message);
+    assert!(
+        d.message.starts_with("正文有 ")
+            && d.message.contains("003-某某区公安分局.txt（某某区公安分局 2024 年度报告）"),
+        "{}",
+        d.message
+    );
     assert!(d.hint.as_deref().unwrap().starts_with("相同最长的段落：“"), "{:?}", d.hint);
     assert!(d.span.is_some());
     let same = outcomes.iter().find(|o| file_name(&o.path).starts_with("014-")).unwrap();
@@ -162,7 +168,11 @@ fn the_cli_reviews_a_region() {
         assert!(stdout.contains(&format!("error[batch.report_missing]: 名单中的“{name}”")), "{stdout}");
     }
     assert!(stdout.contains("warning[batch.copied_text]"), "{stdout}");
-    assert!(stdout.ends_with("共检查 40 个文件：0 个未发现错误，0 个有错误，0 个无法检查；名单中 2 个机关没有报告\n") || stdout.contains("；名单中 2 个机关没有报告"), "{stdout}");
+    assert!(
+        stdout.ends_with("共检查 40 个文件：0 个未发现错误，0 个有错误，0 个无法检查；名单中 2 个机关没有报告\n")
+            || stdout.contains("；名单中 2 个机关没有报告"),
+        "{stdout}"
+    );
     let csv = std::fs::read_to_string(&summary).unwrap();
     let header: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().next().unwrap().split(',').collect();
     let col = header.iter().position(|h| *h == "batch.report_missing").unwrap();
@@ -178,7 +188,11 @@ fn the_cli_reviews_a_region() {
     std::fs::write(&roster, "机关名称,层级\n某某区教育局,区级\n").unwrap();
     let o = nianbao(&["check", dir.to_str().unwrap(), "--roster", roster.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("名单第 2 行的层级“区级”无法识别"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("名单第 2 行的层级“区级”无法识别"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 /// The region report the browser test opens from disk, and what it must show.
