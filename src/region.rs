@@ -420,35 +420,57 @@ pub const TABLE_MIN_DISTINCT: usize = 4;
 
 /// Tables equal cell for cell between reports of one year by different agencies:
 /// (table id, the members that have it), each group in member order.
+///
+/// Each informative table is hashed (its cells' rows, columns and values, no allocation), and
+/// the reports in a bucket are then compared cell by cell, so a hash collision finds nothing.
 pub fn identical_tables(members: &[Member]) -> Vec<(&'static str, Vec<usize>)> {
-    let mut groups: HashMap<(u16, &'static str, Vec<(String, &'static str, String)>), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<(u16, &'static str, u64), Vec<usize>> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
         let Some((year, _)) = annual(m) else { continue };
         for t in &m.result.tables {
-            let values: Vec<Number> = t.cells.iter().filter_map(|c| c.value).collect();
-            let nonzero: Vec<f64> = values.iter().map(|v| v.as_f64()).filter(|v| *v != 0.0).collect();
-            let mut distinct: Vec<u64> = nonzero.iter().map(|v| v.to_bits()).collect();
-            distinct.sort_unstable();
-            distinct.dedup();
-            if nonzero.len() < TABLE_MIN_NONZERO || distinct.len() < TABLE_MIN_DISTINCT {
+            let mut nonzero = 0;
+            let mut distinct: Vec<u64> = Vec::new();
+            for v in t.cells.iter().filter_map(|c| c.value).map(Number::as_f64).filter(|v| *v != 0.0) {
+                nonzero += 1;
+                if distinct.len() < TABLE_MIN_DISTINCT && !distinct.contains(&v.to_bits()) {
+                    distinct.push(v.to_bits());
+                }
+            }
+            if nonzero < TABLE_MIN_NONZERO || distinct.len() < TABLE_MIN_DISTINCT {
                 continue;
             }
-            let mut cells: Vec<(String, &'static str, String)> = t
-                .cells
-                .iter()
-                .map(|c| (c.row.clone(), c.column, c.value.map(|v| v.to_string()).unwrap_or_default()))
-                .collect();
-            cells.sort();
-            groups.entry((year, t.id, cells)).or_default().push(i);
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for c in &t.cells {
+                std::hash::Hash::hash(&(c.row.as_str(), c.column, c.value.map(|v| v.as_f64().to_bits())), &mut h);
+            }
+            buckets.entry((year, t.id, Hasher::finish(&h))).or_default().push(i);
         }
     }
-    let mut out: Vec<(&'static str, Vec<usize>)> = groups
-        .into_iter()
-        .filter_map(|((_, id, _), ms)| {
-            let agencies: HashSet<String> = ms.iter().filter_map(|&i| annual(&members[i]).map(|(_, a)| a)).collect();
-            (agencies.len() > 1).then_some((id, ms))
-        })
-        .collect();
+    let cells = |i: usize, id: &str| {
+        let t = members[i].result.tables.iter().find(|t| t.id == id).expect("a table of its bucket");
+        let mut v: Vec<(&str, &str, Option<u64>)> =
+            t.cells.iter().map(|c| (c.row.as_str(), c.column, c.value.map(|v| v.as_f64().to_bits()))).collect();
+        v.sort();
+        v
+    };
+    let mut out = Vec::new();
+    for ((_, id, _), ms) in buckets.into_iter().filter(|(_, ms)| ms.len() > 1) {
+        // Within a bucket, the groups of reports whose cells are really equal.
+        let mut groups: Vec<(Vec<(&str, &str, Option<u64>)>, Vec<usize>)> = Vec::new();
+        for i in ms {
+            let c = cells(i, id);
+            match groups.iter_mut().find(|(g, _)| *g == c) {
+                Some((_, g)) => g.push(i),
+                None => groups.push((c, vec![i])),
+            }
+        }
+        for (_, g) in groups {
+            let agencies: HashSet<String> = g.iter().filter_map(|&i| annual(&members[i]).map(|(_, a)| a)).collect();
+            if agencies.len() > 1 {
+                out.push((id, g));
+            }
+        }
+    }
     out.sort_by(|x, y| x.1.cmp(&y.1).then(x.0.cmp(y.0)));
     out
 }
