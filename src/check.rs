@@ -89,6 +89,7 @@ pub fn analyse(ex: Extracted, opts: &Options) -> Result<Report, InputError> {
 pub fn check_report(report: &Report) -> CheckResult {
     let mut result = report.result();
     result.diagnostics = crate::checks::run(report);
+    result.describe_places();
     result.summarize();
     result
 }
@@ -96,6 +97,7 @@ pub fn check_report(report: &Report) -> CheckResult {
 /// Adds the cross-year findings of `current` against last year's report to its result.
 pub fn add_cross_year(result: &mut CheckResult, current: &Report, previous: &Report) {
     result.diagnostics.extend(crate::checks::run_pair(previous, current));
+    result.describe_places();
     result.summarize();
 }
 

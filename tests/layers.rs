@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// Lowest first; modules of one row may use each other only when they are the same module.
 const LAYERS: &[&str] =
-    &["text", "input", "format", "result", "report", "catalogue", "checks", "check", "batch", "render", "wasm"];
+    &["text", "input", "format", "result", "report", "catalogue", "checks", "check", "collection", "batch", "render", "wasm"];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
