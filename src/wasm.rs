@@ -84,3 +84,97 @@ pub fn formats() -> JsValue {
 pub fn codes() -> JsValue {
     to_js(&crate::catalogue::CODES)
 }
+
+/// A result with its text and spans in UTF-16 units, as `check_bytes` returns it.
+fn with_text(result: &CheckResult, text: &str) -> JsValue {
+    let mut result = result.clone();
+    result.spans_to_utf16(text);
+    to_js(&WithText { result: &result, text })
+}
+
+/// The reviewer's table of the page: many files checked one by one (so that the page can show
+/// its progress between them), then the same agency's consecutive years paired and checked
+/// against each other by the core's one pairing ([`crate::collection::year_pairs`], as the CLI),
+/// and the rows of the CLI's `--summary` CSV.
+#[wasm_bindgen]
+pub struct Batch {
+    options: Options,
+    files: Vec<(String, crate::Checked)>,
+}
+
+#[derive(Serialize)]
+struct Paired<'a> {
+    previous: usize,
+    current: usize,
+    result: WithText<'a>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    header: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+}
+
+#[wasm_bindgen]
+impl Batch {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Batch, JsError> {
+        Ok(Batch { options: self::options(options)?, files: Vec::new() })
+    }
+
+    /// Checks one file's bytes; the result (with `text`, as `check_bytes`) is the batch's next.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> JsValue {
+        let opts = Options { name: name.to_string(), era: self.options.era };
+        let checked = crate::check_file(bytes, &opts);
+        let value = with_text(&checked.result, checked.text());
+        self.files.push((name.to_string(), checked));
+        value
+    }
+
+    /// A file the browser could not read at all: its row says why (`input.unreadable`).
+    pub fn add_unreadable(&mut self, name: &str, reason: &str) -> JsValue {
+        let opts = Options { name: name.to_string(), era: self.options.era };
+        let result = crate::not_checked(&opts, "input.unreadable", reason.to_string());
+        let value = with_text(&result, "");
+        self.files.push((name.to_string(), crate::Checked { result, report: None }));
+        value
+    }
+
+    /// Pairs consecutive years (ties broken by file name) and adds the cross-year findings to
+    /// each later year: `[{ previous, current, result }]`, indexes in the order files were added
+    /// and the later year's new result (with `text`). Call once, after the last `add`.
+    pub fn pair(&mut self) -> JsValue {
+        let keyed: Vec<(&str, &CheckResult)> = self.files.iter().map(|(n, c)| (n.as_str(), &c.result)).collect();
+        let pairs = crate::collection::year_pairs(&keyed);
+        let mut out: Vec<(usize, usize, CheckResult)> = Vec::new();
+        for (prev, cur) in pairs {
+            let (Some(previous), Some(current)) = (&self.files[prev].1.report, &self.files[cur].1.report) else {
+                continue;
+            };
+            let mut result = self.files[cur].1.result.clone();
+            crate::add_cross_year(&mut result, current, previous);
+            let stored = result.clone();
+            result.spans_to_utf16(&current.text);
+            self.files[cur].1.result = stored;
+            out.push((prev, cur, result));
+        }
+        let paired: Vec<Paired> = out
+            .iter()
+            .map(|(previous, current, result)| Paired {
+                previous: *previous,
+                current: *current,
+                result: WithText { result, text: self.files[*current].1.text() },
+            })
+            .collect();
+        to_js(&paired)
+    }
+
+    /// The summary of the CLI's `--summary` CSV: `{ header, rows }`, a row per file in the order
+    /// they were added (the page writes the CSV in the order its table shows).
+    pub fn summary(&self) -> JsValue {
+        to_js(&Summary {
+            header: crate::collection::summary_header(),
+            rows: self.files.iter().map(|(n, c)| crate::collection::summary_row(n, &c.result)).collect(),
+        })
+    }
+}
