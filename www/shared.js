@@ -396,3 +396,33 @@ function opinionDocument(result, fileName, checkedAt) {
   add(doc.body, "p", "本意见书由“年报检查”在浏览器中生成，报告内容未上传。");
   return "<!DOCTYPE html>\n" + doc.documentElement.outerHTML;
 }
+
+// -----------------------------------------------------------------------------------------------
+// Publishing (the widget and its iframe form): which findings block, as the host decides
+// -----------------------------------------------------------------------------------------------
+
+/** A problem of reading the file (input.*, a table that could not be read), not of the report. */
+function isReadingProblem(d) {
+  const code = String((d && d.code) || "");
+  return code.startsWith("input.") || code === "table.unreadable";
+}
+
+/**
+ * Whether a result blocks publishing under the host's rule `blocking`: space-separated words,
+ * each a code ("table.unreadable"), a family ("input.*"), or "errors" (every error-severity
+ * finding that is not a reading problem). Absent or empty: "errors", so a file or a table the
+ * checker could not read never blocks by default. Returns { blocked, rule, blocking: codes that
+ * block, reading: codes of reading problems } (codes listed once each).
+ */
+function publishDecision(result, blocking) {
+  const words = String(blocking || "").trim().split(/\s+/).filter(Boolean);
+  const rule = words.length ? words : ["errors"];
+  const matches = (d) =>
+    rule.some((w) =>
+      w === "errors" ? d.severity === "error" && !isReadingProblem(d) : w.endsWith(".*") ? d.code.startsWith(w.slice(0, -1)) : d.code === w,
+    );
+  const diags = (result && result.diagnostics) || [];
+  const unique = (list) => Array.from(new Set(list.map((d) => d.code)));
+  const blockingCodes = unique(diags.filter(matches));
+  return { blocked: blockingCodes.length > 0, rule: rule.join(" "), blocking: blockingCodes, reading: unique(diags.filter(isReadingProblem)) };
+}
