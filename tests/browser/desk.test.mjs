@@ -6,7 +6,8 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -116,6 +117,31 @@ test("a picked folder is walked: every report under it, hidden files skipped, so
   }
 });
 
+test("a folder dragged onto the page is walked like a picked one (a real drag, through the DevTools protocol)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "nianbao-drag-"));
+  try {
+    const folder = join(dir, "平潭");
+    mkdirSync(join(folder, "旧"), { recursive: true });
+    cpSync(join(real, "pingtan-2022.html"), join(folder, "2022.html"));
+    cpSync(join(real, "pingtan-2023.html"), join(folder, "2023.html"));
+    cpSync(join(real, "pingtan-2015.html"), join(folder, "旧", "2015.html"));
+    writeFileSync(join(folder, ".hidden.txt"), "x");
+    const { page, context, errors } = await open();
+    const cdp = await context.newCDPSession(page);
+    const checked = page.evaluate(() => new Promise((done) => document.addEventListener("nianbao-desk-checked", done, { once: true })));
+    const data = { items: [], files: [folder], dragOperationsMask: 1 };
+    for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: 300, y: 300, data });
+    await checked;
+    const shown = await rows(page);
+    assert.deepEqual(shown.map((r) => r[0]), ["平潭/2022.html", "平潭/2023.html", "平潭/旧/2015.html"]);
+    assert.match(await page.textContent('#desk-rows tr[data-index="1"]'), /已对照上年：2022\.html/, "the folder's consecutive years are paired");
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("two years of one agency are paired by the core; the later row opens with its cross-year findings", async () => {
   const manifest = JSON.parse(input("manifest.json"));
   const { page, context, errors } = await open();
@@ -204,6 +230,15 @@ test("the table exports as the CLI's summary CSV: BOM, the catalogue's columns, 
   const huaian = lines.find((l) => l.startsWith("huaian")).split(",");
   assert.equal(huaian[1], "淮安市人民政府");
   assert.equal(huaian[5], "pdf");
+  // The same rows as the CLI's --summary for the same files: one core function makes both.
+  const cli = ["debug", "release"].map((p) => join(root, "target", p, "nianbao")).find(existsSync);
+  assert.ok(cli, "the CLI is built (cargo test builds it)");
+  const out = join(mkdtempSync(join(tmpdir(), "nianbao-summary-")), "summary.csv");
+  const run = spawnSync(cli, ["check", "--format", "json", "--summary", out, ...THREE], { cwd: real, encoding: "utf8" });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  const cliLines = readFileSync(out, "utf8").slice(1).split("\r\n").filter(Boolean);
+  assert.equal(cliLines[0], lines[0]);
+  assert.deepEqual(lines.slice(1).sort(), cliLines.slice(1).sort());
   // Filtered rows are left out.
   await page.fill("#desk-filter", "pingtan");
   const [filtered] = await Promise.all([page.waitForEvent("download"), page.click("#desk-csv")]);
