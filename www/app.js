@@ -213,6 +213,7 @@
   const desk = createReviewerDesk({
     ready: () => ready,
     options,
+    current: () => ({ name: currentFileName, result: lastResult }),
     open({ name, result, ms }) {
       clearTimeout(debounceTimer);
       const text = typeof result.text === "string" ? result.text : "";

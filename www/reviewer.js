@@ -11,7 +11,8 @@
 
 /**
  * hooks: ready() → whether the checker is loaded; options() → the page's check options;
- * open({ name, result, ms }) → shows one checked report (checked in `ms`) in the full view.
+ * open({ name, result, ms }) → shows one checked report (checked in `ms`) in the full view;
+ * current() → { name, result } of the full view now (edited since, or another file dropped).
  */
 function createReviewerDesk(hooks) {
   const $ = (id) => document.getElementById(id);
@@ -71,7 +72,15 @@ function createReviewerDesk(hooks) {
   els.csv.addEventListener("click", exportCsv);
   els.close.addEventListener("click", closeDesk);
   els.backButton.addEventListener("click", backToList);
-  els.opinion.addEventListener("click", () => opened && exportOpinion(opened));
+  // The full view's 意见书 is of what it shows now, edits included.
+  els.opinion.addEventListener("click", () => {
+    const now = hooks.current();
+    if (now && now.result) exportOpinion({ name: now.name || (opened && opened.name) || "", result: now.result });
+  });
+  document.addEventListener("nianbao-checked", () => {
+    const now = hooks.current();
+    if (!els.back.hidden && now && now.name) els.backName.textContent = backLabel(now.name);
+  });
   els.body.addEventListener("click", (e) => {
     const tr = e.target.closest("tr[data-index]");
     if (tr && !e.target.closest(".desk-opinion")) openEntry(entries[Number(tr.dataset.index)]);
@@ -323,9 +332,13 @@ function createReviewerDesk(hooks) {
     document.body.dataset.view = "report";
     els.desk.hidden = true;
     els.back.hidden = false;
-    els.backName.textContent = e.name + (e.previous ? "（已对照上年：" + e.previous + "）" : "");
     hooks.open({ name: e.name, result: e.result, ms: e.ms });
+    els.backName.textContent = backLabel(e.name);
     els.backButton.focus();
+  }
+
+  function backLabel(name) {
+    return name + (opened && opened.previous && name === opened.name ? "（已对照上年：" + opened.previous + "）" : "");
   }
 
   function backToList() {
