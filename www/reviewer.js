@@ -21,6 +21,7 @@ function createReviewerDesk(hooks) {
     status: $("desk-status"),
     filter: $("desk-filter"),
     verdict: $("desk-verdict"),
+    sort: $("desk-sort"),
     csv: $("desk-csv"),
     close: $("desk-close"),
     table: $("desk-table"),
@@ -69,6 +70,12 @@ function createReviewerDesk(hooks) {
   }
   els.filter.addEventListener("input", applyFilter);
   els.verdict.addEventListener("change", applyFilter);
+  // The same sorts as the column headers, for phones (where rows are cards without a header row).
+  els.sort.addEventListener("change", () => {
+    const [key, dir] = els.sort.value.split(":");
+    sort = { key, dir: Number(dir) || 1 };
+    arrange();
+  });
   els.csv.addEventListener("click", exportCsv);
   els.close.addEventListener("click", closeDesk);
   els.backButton.addEventListener("click", backToList);
@@ -259,6 +266,11 @@ function createReviewerDesk(hooks) {
 
   function sortBy(key) {
     sort = sort.key === key ? { key, dir: -sort.dir } : { key, dir: 1 };
+    // The menu shows the same sort when it has it, else nothing chosen.
+    const value = key + (sort.dir < 0 ? ":-1" : "");
+    const option = Array.from(els.sort.options).find((o) => o.value === value);
+    if (option) els.sort.value = value;
+    else els.sort.selectedIndex = -1;
     arrange();
   }
 

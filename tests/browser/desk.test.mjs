@@ -175,6 +175,12 @@ test("rows sort by any column, filter by text and verdict, open in the full view
   const errs = (await rows(page)).map((r) => r[5]).filter(Boolean).map(Number);
   assert.deepEqual(errs, errs.slice().sort((a, b) => a - b));
 
+  // The sort menu (for phones, where the header row is hidden) sorts the same way.
+  await page.selectOption("#desk-sort", "warnings:-1");
+  const warns = (await rows(page)).map((r) => r[6]).filter(Boolean).map(Number);
+  assert.deepEqual(warns, warns.slice().sort((a, b) => b - a));
+  await page.click('th[data-sort="year"] button');
+  assert.equal(await page.inputValue("#desk-sort"), "year", "the menu follows the header");
   await page.fill("#desk-filter", "pingtan");
   assert.deepEqual((await rows(page)).map((r) => r[0]).sort(), ["pingtan-2015.html", "pingtan-2025.html"]);
   await page.fill("#desk-filter", "");
@@ -187,7 +193,7 @@ test("rows sort by any column, filter by text and verdict, open in the full view
 
   // Keyboard: Tab reaches the row's button, Enter opens it.
   await page.focus("#desk-filter");
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 20; i++) {
     await page.keyboard.press("Tab");
     if (await page.evaluate(() => document.activeElement?.classList.contains("desk-open"))) break;
   }
@@ -206,7 +212,7 @@ test("rows sort by any column, filter by text and verdict, open in the full view
   await page.getByRole("button", { name: "返回列表" }).click();
   assert.equal(await page.isVisible("#desk"), true);
   assert.equal(await page.inputValue("#desk-filter"), "淮安", "the filter is kept");
-  assert.equal(await page.getAttribute('th[data-sort="errors"]', "aria-sort"), "ascending", "the sort is kept");
+  assert.equal(await page.getAttribute('th[data-sort="year"]', "aria-sort"), "ascending", "the sort is kept");
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), "huaian-szf-2024.pdf", "focus returns to the row");
   assert.deepEqual(errors, []);
   await context.close();
