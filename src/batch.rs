@@ -21,36 +21,22 @@
 //! A file that cannot be read or decoded is an [`Outcome`] like any other, whose result says why
 //! (an `input.*` diagnostic): the batch goes on and the summary has a row for it.
 
-use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::catalogue::CODES;
 use crate::check::{self, Options};
+use crate::collection::text_cell;
 use crate::profile::Profile;
 use crate::region::{self, Member, Roster, RosterEntry, Sketch};
 use crate::report::Report;
-use crate::result::{CheckResult, Diagnostic, Number, SectionStatus, Severity};
+use crate::result::{CheckResult, Diagnostic, Number};
 
 /// The argument that means standard input.
 pub const STDIN: &str = "-";
 
-/// Columns of the summary before the code columns.
-pub const SUMMARY_COLUMNS: &[&str] = &[
-    "file",
-    "agency",
-    "year",
-    "era",
-    "published",
-    "format",
-    "sections_missing",
-    "errors",
-    "warnings",
-    "infos",
-    "reason",
-];
+pub use crate::collection::SUMMARY_COLUMNS;
 
 /// One checked input: where it came from, its result, and the report its spans point into.
 #[derive(Debug)]
@@ -98,11 +84,7 @@ impl Outcome {
 
     /// Why the input could not be checked at all, in Chinese; None when it was checked.
     pub fn reason(&self) -> Option<&str> {
-        self.result
-            .diagnostics
-            .iter()
-            .find(|d| d.severity == Severity::Error && d.code.starts_with("input."))
-            .map(|d| d.message.as_str())
+        self.result.not_checked_reason()
     }
 
     /// The CLI's exit status for this input alone: 0 no errors, 1 errors, 2 not checked.
@@ -324,26 +306,8 @@ pub fn pair_years(outcomes: &mut [Outcome]) -> Vec<(usize, usize)> {
 
 /// [`pair_years`] under a profile: its code settings apply to the cross-year findings too.
 pub fn pair_years_with(outcomes: &mut [Outcome], profile: Option<&Profile>) -> Vec<(usize, usize)> {
-    let mut by_path: Vec<usize> = (0..outcomes.len()).collect();
-    by_path.sort_by(|&a, &b| outcomes[a].path.cmp(&outcomes[b].path));
-    let mut first: HashMap<(&str, u16), usize> = HashMap::new();
-    for &i in &by_path {
-        let r = &outcomes[i].result;
-        if let (Some(agency), Some(year), false) = (&r.document.agency, r.document.year, r.is_unusable_input()) {
-            if r.document.is_annual_report {
-                first.entry((agency.as_str(), year)).or_insert(i);
-            }
-        }
-    }
-    let pairs: Vec<(usize, usize)> = by_path
-        .iter()
-        .filter_map(|&cur| {
-            let d = &outcomes[cur].result.document;
-            let prev = *first.get(&(d.agency.as_deref()?, d.year?.checked_sub(1)?))?;
-            crate::consecutive(&outcomes[prev].result, &outcomes[cur].result).then_some((prev, cur))
-        })
-        .collect();
-    drop(first);
+    let keyed: Vec<(&Path, &CheckResult)> = outcomes.iter().map(|o| (o.path.as_path(), &o.result)).collect();
+    let pairs = crate::collection::year_pairs(&keyed);
     let shared: &[Outcome] = outcomes;
     let updated = par_map(
         &pairs,
@@ -446,18 +410,8 @@ fn csv_error(e: csv::Error) -> io::Error {
     }
 }
 
-/// Text from a file (its name, its agency as the title says) for a spreadsheet cell: one that
-/// starts like a formula (`=`, `+`, `-`, `@`) gets a leading `'`, so that opening the CSV in
-/// Excel never evaluates what a report's author wrote.
-fn text_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
-/// The summary CSV: a header, then one row per outcome (see [`SUMMARY_COLUMNS`] and [`CODES`]).
+/// The summary CSV: a header, then one row per outcome ([`crate::collection::summary_header`] and
+/// [`crate::collection::summary_row`], shared with the page).
 pub fn write_summary(out: &mut impl Write, outcomes: &[Outcome]) -> io::Result<()> {
     write_summary_region(out, outcomes, &[])
 }
@@ -466,43 +420,12 @@ pub fn write_summary(out: &mut impl Write, outcomes: &[Outcome]) -> io::Result<(
 /// agency, the finding's message as the reason, and 1 under `batch.report_missing`.
 pub fn write_summary_region(out: &mut impl Write, outcomes: &[Outcome], missing: &[Missing]) -> io::Result<()> {
     let mut w = csv_writer(out)?;
-    let header = SUMMARY_COLUMNS.iter().copied().chain(CODES.iter().map(|c| c.code));
-    w.write_record(header).map_err(csv_error)?;
+    w.write_record(crate::collection::summary_header()).map_err(csv_error)?;
     for o in outcomes {
-        let r = &o.result;
-        let d = &r.document;
-        let missing: Vec<&str> =
-            r.sections.iter().filter(|s| s.status == SectionStatus::Missing).map(|s| s.id).collect();
-        let unusable = o.reason().is_some();
-        let mut row = vec![
-            text_cell(&display_name(&o.path)),
-            text_cell(d.agency.as_deref().unwrap_or("")),
-            d.year.map(|y| y.to_string()).unwrap_or_default(),
-            d.era.map(|e| e.as_str().to_string()).unwrap_or_default(),
-            text_cell(d.published.as_deref().unwrap_or("")),
-            if unusable { String::new() } else { r.source.format.to_string() },
-            missing.join(";"),
-            r.summary.errors.to_string(),
-            r.summary.warnings.to_string(),
-            r.summary.infos.to_string(),
-            o.reason().unwrap_or("").to_string(),
-        ];
-        row.extend(CODES.iter().map(|c| r.diagnostics.iter().filter(|d| d.code == c.code).count().to_string()));
-        w.write_record(&row).map_err(csv_error)?;
+        w.write_record(crate::collection::summary_row(&display_name(&o.path), &o.result)).map_err(csv_error)?;
     }
     for m in missing {
-        let count = |s: Severity| usize::from(m.finding.severity == s).to_string();
-        let mut row = vec![String::new(), text_cell(&m.entry.name), String::new(), String::new(), String::new()];
-        row.extend([
-            String::new(),
-            String::new(),
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info),
-        ]);
-        row.push(m.finding.message.clone());
-        row.extend(CODES.iter().map(|c| usize::from(c.code == m.finding.code).to_string()));
-        w.write_record(&row).map_err(csv_error)?;
+        w.write_record(crate::collection::missing_row(&m.entry.name, &m.finding)).map_err(csv_error)?;
     }
     w.flush()
 }

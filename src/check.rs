@@ -108,6 +108,7 @@ pub fn analyse(ex: Extracted, opts: &Options) -> Result<Report, InputError> {
 pub fn check_report(report: &Report) -> CheckResult {
     let mut result = report.result();
     result.diagnostics = crate::checks::run(report);
+    result.describe_places();
     result.summarize();
     result
 }
@@ -124,6 +125,7 @@ pub fn check_report_with(report: &Report, profile: Option<&Profile>) -> CheckRes
 /// Adds the cross-year findings of `current` against last year's report to its result.
 pub fn add_cross_year(result: &mut CheckResult, current: &Report, previous: &Report) {
     result.diagnostics.extend(crate::checks::run_pair(previous, current));
+    result.describe_places();
     result.summarize();
 }
 

@@ -38,6 +38,7 @@
 pub mod batch;
 pub mod catalogue;
 mod check;
+pub mod collection;
 pub mod checks;
 pub mod format;
 pub mod input;

@@ -76,6 +76,9 @@ fn render_diagnostic(out: &mut String, d: &Diagnostic, name: &str, source: &str,
         let marks = text_width(&source[start..end]).max(1);
         let _ = writeln!(out, "{pad} {bar} {}{}", " ".repeat(lead), style.paint(color, &"^".repeat(marks)));
     }
+    if let Some(p) = &d.place {
+        let _ = writeln!(out, "  = 位置：{p}");
+    }
     if let Some(h) = &d.hint {
         let _ = writeln!(out, "  = 提示：{h}");
     }

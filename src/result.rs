@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::format;
+
 pub use crate::format::{AgencyLevel, Era};
 pub use crate::text::value::Number;
 
@@ -150,6 +152,11 @@ pub struct Diagnostic {
     /// On an equation's finding: the cell most likely wrong and its likely value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<Suggestion>,
+    /// Where the finding is, in words a reader of the printed report can follow without line
+    /// numbers: "表三（一）予以公开 · 自然人", "第五部分 存在的主要问题及改进情况" (see
+    /// [`CheckResult::describe_places`]); absent for findings about the whole document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 impl Diagnostic {
@@ -166,6 +173,7 @@ impl Diagnostic {
             actual: None,
             hint: None,
             suggestion: None,
+            place: None,
         }
     }
 
@@ -244,6 +252,14 @@ impl CheckResult {
         self.diagnostics.iter().any(|d| d.code.starts_with("input.") && d.severity == Severity::Error)
     }
 
+    /// Why the input could not be checked at all, in Chinese; None when it was checked.
+    pub fn not_checked_reason(&self) -> Option<&str> {
+        self.diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error && d.code.starts_with("input."))
+            .map(|d| d.message.as_str())
+    }
+
     pub fn has_errors(&self) -> bool {
         self.summary.errors > 0
     }
@@ -280,9 +296,99 @@ impl CheckResult {
         }
     }
 
+    /// Names the place of every diagnostic in words, from the labels the era's format declares
+    /// for its sections, tables, rows and columns.
+    pub fn describe_places(&mut self) {
+        let era = self.document.era;
+        let variants: Vec<(&'static str, Option<Era>)> = self.tables.iter().map(|t| (t.id, t.variant)).collect();
+        for d in &mut self.diagnostics {
+            let variant = d.table.and_then(|id| variants.iter().find(|(t, _)| *t == id)).and_then(|(_, v)| *v);
+            d.place = place(d, era, variant);
+        }
+    }
+
     pub fn cell(&self, table: &str, row: &str, column: &str) -> Option<&CellResult> {
         self.tables.iter().find(|t| t.id == table)?.cells.iter().find(|c| c.row == row && c.column == column)
     }
+}
+
+/// "三、收到和处理…" → "三"; "（五）政府信息…" → "五".
+fn numeral(title: &str) -> &str {
+    let t = title.trim_start_matches('（');
+    t.split(['、', '）']).next().unwrap_or("")
+}
+
+/// A section's place: "第五部分 存在的主要问题及改进情况".
+fn section_place(title: &str) -> String {
+    let n = numeral(title);
+    let rest = title.trim_start_matches('（').get(n.len()..).unwrap_or("").trim_start_matches(['、', '）']);
+    if n.is_empty() { title.to_string() } else { format!("第{n}部分 {rest}") }
+}
+
+/// A table's place as the report numbers it: the number of the section it stands in ("表三").
+fn table_name(spec: &format::TableSpec, era: Era) -> String {
+    match era.sections.iter().find(|s| s.id == spec.section).map(|s| numeral(s.title)) {
+        Some(n) if !n.is_empty() => format!("表{n}"),
+        _ => spec.short.to_string(),
+    }
+}
+
+/// "表三（一）予以公开 · 自然人", "表二 第（五）项 行政许可 · 本年处理决定数量".
+fn cell_place(spec: &format::TableSpec, name: &str, row: &str, column: Option<&str>) -> String {
+    let words = |label: &str| label.replace('·', " ");
+    let mut out = name.to_string();
+    if let Some((block, r)) =
+        spec.blocks.iter().find_map(|b| b.rows.iter().find(|r| format::is_row_id(b, r, row)).map(|r| (b, r)))
+    {
+        let single_row = spec.blocks.len() == 1 && block.rows.len() == 1;
+        if block.article_item > 0 {
+            out.push_str(&format!(" 第（{}）项", ITEMS.get(usize::from(block.article_item) - 1).unwrap_or(&"")));
+        }
+        if !single_row {
+            if !r.label.starts_with('（') || block.article_item > 0 {
+                out.push(' ');
+            }
+            out.push_str(&words(r.label));
+        }
+    }
+    if let Some(c) = column.and_then(|c| spec.column(c)) {
+        out.push_str(if out == name { " " } else { " · " });
+        out.push_str(&words(c.label));
+    }
+    out
+}
+
+const ITEMS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+fn place(d: &Diagnostic, era: Option<Era>, variant: Option<Era>) -> Option<String> {
+    if let Some(table) = d.table {
+        let era = era.or(variant)?;
+        let spec = format::variants_of(table)
+            .find(|t| variant.is_some_and(|v| t.variant == v.as_str()))
+            .or_else(|| era.tables.iter().find(|t| t.id == table))
+            .or_else(|| format::variants_of(table).next())?;
+        let name = table_name(spec, era);
+        let cell = |c: &CellRef| cell_place(spec, &name, &c.row, Some(c.column));
+        if let Some(s) = d.suggestion.as_ref().filter(|s| s.table == table) {
+            return Some(cell_place(spec, &name, &s.row, Some(s.column)));
+        }
+        return Some(match d.cells.as_slice() {
+            [] => format!("{name} {}", spec.title),
+            [one] => cell(one),
+            [first, rest @ ..] if rest.iter().all(|c| c.column == first.column) => {
+                format!("{}列", cell_place(spec, &name, "", Some(first.column)))
+            }
+            // Cells of one row (a row's sum, the year's 规章 counts): the row, but in a table of
+            // one row the first cell, an equation's left-hand side where its span points.
+            [first, rest @ ..] if rest.iter().all(|c| c.row == first.row) && spec.blocks.iter().map(|b| b.rows.len()).sum::<usize>() > 1 => {
+                cell_place(spec, &name, &first.row, None)
+            }
+            [first, ..] => cell(first),
+        });
+    }
+    let section = d.section?;
+    let era = era?;
+    era.sections.iter().find(|s| s.id == section).map(|s| section_place(s.title))
 }
 
 #[cfg(test)]

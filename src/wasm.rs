@@ -103,3 +103,102 @@ pub fn formats() -> JsValue {
 pub fn codes() -> JsValue {
     to_js(&crate::catalogue::CODES)
 }
+
+/// The reviewer's table of the page: many files checked one by one (so that the page can show
+/// its progress between them), then the same agency's consecutive years paired and checked
+/// against each other by the core's one pairing ([`crate::collection::year_pairs`], as the CLI),
+/// and the rows of the CLI's `--summary` CSV.
+///
+/// The results kept are already in UTF-16 units (what JavaScript gets); the reports beside them
+/// are in bytes, and the cross-year findings added by `pair` are converted on their own. No
+/// result is cloned: that alone would add kilobytes of wasm to the page.
+#[wasm_bindgen]
+pub struct Batch {
+    options: Options,
+    files: Vec<(String, crate::Checked)>,
+}
+
+#[derive(Serialize)]
+struct Paired<'a> {
+    previous: usize,
+    current: usize,
+    result: WithText<'a>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    header: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+}
+
+#[wasm_bindgen]
+impl Batch {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Batch, JsError> {
+        Ok(Batch { options: self::options(options)?, files: Vec::new() })
+    }
+
+    /// Checks one file's bytes; the result (with `text`, as `check_bytes`) is the batch's next.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> JsValue {
+        let opts = Options { name: name.to_string(), era: self.options.era };
+        let mut checked = crate::check_file(bytes, &opts);
+        let crate::Checked { result, report } = &mut checked;
+        result.spans_to_utf16(report.as_ref().map_or("", |r| r.text.as_str()));
+        let value = to_js(&WithText { result: &checked.result, text: checked.text() });
+        self.files.push((name.to_string(), checked));
+        value
+    }
+
+    /// A file the browser could not read at all: its row says why (`input.unreadable`).
+    pub fn add_unreadable(&mut self, name: &str, reason: &str) -> JsValue {
+        let opts = Options { name: name.to_string(), era: self.options.era };
+        let result = crate::not_checked(&opts, "input.unreadable", reason.to_string());
+        let value = to_js(&WithText { result: &result, text: "" });
+        self.files.push((name.to_string(), crate::Checked { result, report: None }));
+        value
+    }
+
+    /// Pairs consecutive years (ties broken by file name) and adds the cross-year findings to
+    /// each later year: `[{ previous, current, result }]`, indexes in the order files were added
+    /// and the later year's new result (with `text`). Call once, after the last `add`.
+    pub fn pair(&mut self) -> JsValue {
+        let keyed: Vec<(&str, &CheckResult)> = self.files.iter().map(|(n, c)| (n.as_str(), &c.result)).collect();
+        let pairs = crate::collection::year_pairs(&keyed);
+        let mut paired = Vec::new();
+        for (prev, cur) in pairs {
+            let empty = || CheckResult::empty("", "text", "unknown", crate::result::Script::Simplified);
+            let mut result = std::mem::replace(&mut self.files[cur].1.result, empty());
+            let (Some(previous), Some(current)) = (&self.files[prev].1.report, &self.files[cur].1.report) else {
+                self.files[cur].1.result = result;
+                continue;
+            };
+            let kept = result.diagnostics.len();
+            crate::add_cross_year(&mut result, current, previous);
+            // Only the findings just added have spans in bytes.
+            let mut added = empty();
+            added.diagnostics = result.diagnostics.split_off(kept);
+            added.spans_to_utf16(&current.text);
+            result.diagnostics.append(&mut added.diagnostics);
+            self.files[cur].1.result = result;
+            paired.push((prev, cur));
+        }
+        let out: Vec<Paired> = paired
+            .iter()
+            .map(|&(previous, current)| Paired {
+                previous,
+                current,
+                result: WithText { result: &self.files[current].1.result, text: self.files[current].1.text() },
+            })
+            .collect();
+        to_js(&out)
+    }
+
+    /// The summary of the CLI's `--summary` CSV: `{ header, rows }`, a row per file in the order
+    /// they were added (the page writes the CSV in the order its table shows).
+    pub fn summary(&self) -> JsValue {
+        to_js(&Summary {
+            header: crate::collection::summary_header(),
+            rows: self.files.iter().map(|(n, c)| crate::collection::summary_row(n, &c.result)).collect(),
+        })
+    }
+}

@@ -16,6 +16,7 @@ const LAYERS: &[&str] = &[
     "checks",
     "profile",
     "check",
+    "collection",
     "region",
     "batch",
     "render",

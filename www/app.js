@@ -170,6 +170,10 @@
 
   function handleFilePicked() {
     const file = els.file.files && els.file.files[0];
+    if (desk.takeFiles(els.file.files)) {
+      els.file.value = "";
+      return;
+    }
     if (file) checkFile(file);
     els.file.value = ""; // picking the same file again must fire `change` again
   }
@@ -196,12 +200,37 @@
   function handleDrop(e) {
     dragDepth = 0;
     els.dropOverlay.hidden = true;
+    if (desk.takeDrop(e)) return; // two files or more, or a folder: the reviewer's table
     const files = e.dataTransfer && e.dataTransfer.files;
     if (!files || files.length === 0) return;
     e.preventDefault();
-    if (files.length >= 2) checkPair(files[0], files[1]);
-    else checkFile(files[0]);
+    checkFile(files[0]);
   }
+
+  // ---- Reviewer's desk hook (www/reviewer.js) -------------------------------------------------
+  // Many files go to the desk's table; a row comes back here to be shown in the full view, with
+  // its result as the desk checked it (the later of two years carries the cross-year findings).
+  const desk = createReviewerDesk({
+    ready: () => ready,
+    options,
+    current: () => ({ name: currentFileName, result: lastResult }),
+    open({ name, result, ms }) {
+      clearTimeout(debounceTimer);
+      const text = typeof result.text === "string" ? result.text : "";
+      els.textarea.value = text;
+      els.textarea.scrollTop = 0;
+      currentFileName = name;
+      // A textarea normalises line breaks (\r\n → \n); spans must point into what it holds.
+      if (els.textarea.value !== text && !inputError(result)) {
+        const fileSource = result.source;
+        result = safeCall(() => wasm_bindgen.check(els.textarea.value, options()));
+        if (!result) return;
+        if (fileSource) result.source = fileSource;
+      }
+      finishCheck(result, ms);
+    },
+  });
+  // ---- /Reviewer's desk hook -------------------------------------------------------------------
 
   function handleChecklistClick(e) {
     const item = e.target.closest("[data-section]");
@@ -324,50 +353,6 @@
       if (!result) return;
       if (fileSource) result.source = fileSource; // still the file's name, format and encoding
     }
-    finishCheck(result, performance.now() - t0);
-  }
-
-  // Two reports dropped together: when they are one agency's consecutive years, the later one is
-  // checked with the earlier beside it (carry-over, repeated text, 现行有效件数).
-  async function checkPair(a, b) {
-    if (!ready) {
-      setStatus("检查器尚未加载完成，请稍候再试。");
-      return;
-    }
-    const read = async (file) => {
-      const bytes = await toBytes(file);
-      return { file, result: safeCall(() => wasm_bindgen.check_bytes(bytes, Object.assign({ name: file.name }, options()))) };
-    };
-    let both;
-    try {
-      both = await Promise.all([read(a), read(b)]);
-    } catch (err) {
-      showBanner("无法读取文件。", errorText(err));
-      return;
-    }
-    if (both.some((x) => !x.result)) return;
-    const unreadable = both.find((x) => inputError(x.result));
-    if (unreadable) {
-      currentFileName = unreadable.file.name;
-      finishCheck(unreadable.result, 0);
-      return;
-    }
-    const year = (x) => (x.result.document && x.result.document.year) || 0;
-    const [prev, cur] = year(both[0]) <= year(both[1]) ? both : [both[1], both[0]];
-    const agency = (x) => x.result.document && x.result.document.agency;
-    const paired = agency(prev) && agency(prev) === agency(cur) && year(prev) + 1 === year(cur);
-    const t0 = performance.now();
-    els.textarea.value = cur.result.text;
-    els.textarea.scrollTop = 0;
-    const text = els.textarea.value;
-    const result = safeCall(() =>
-      paired ? wasm_bindgen.check_pair(prev.result.text, text, options()) : wasm_bindgen.check(text, options())
-    );
-    if (!result) return;
-    result.source = Object.assign({}, cur.result.source);
-    currentFileName = paired
-      ? cur.file.name + "（对照上年：" + prev.file.name + "）"
-      : cur.file.name + "（另一份不是同一机关上一年度的报告，未作跨年对照）";
     finishCheck(result, performance.now() - t0);
   }
 
@@ -856,7 +841,7 @@
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = "nianbao-result.json";
+    a.download = exportName(lastResult.source && lastResult.source.name ? lastResult.source.name : currentFileName, "json");
     a.hidden = true;
     document.body.append(a);
     a.click();

@@ -90,7 +90,7 @@ const write = (name, content) => {
 {
   const style = read("style.css");
   const data = wasmData + `const NIANBAO_SAMPLE = ${scriptSafe(JSON.stringify(read("sample.txt")))};\n`;
-  const scripts = [glue, data, withShared(read("app.js"))].map(scriptSafe);
+  const scripts = [glue, data, withShared(read("reviewer.js") + "\n" + read("app.js"))].map(scriptSafe);
   const html = assemble(
     "index.html",
     { "<!-- NIANBAO:STYLE -->": `<style>${style}</style>`, "<!-- NIANBAO:SCRIPTS -->": inline(scripts) },

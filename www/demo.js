@@ -1,5 +1,7 @@
 // The demo page: a pretend CMS editing form with <nianbao-check for="body"> under its body field.
-// Publishing is blocked while the last check found errors. Nothing is sent anywhere.
+// Publishing is blocked while the last check blocks it (the widget's `publish.blocked`: errors of
+// the report; a file or table it could not read does not block unless the site says so with the
+// widget's `blocking` attribute). Nothing is sent anywhere.
 //
 // Inline in dist/demo.html under a hash CSP: no inline handlers or style attributes; the page's CSS
 // is applied here with a constructable stylesheet. Strings never contain a literal end-of-script
@@ -109,7 +111,9 @@ body {
     "snippet-block": `<script>
   const publish = document.getElementById("publish");
   document.querySelector("nianbao-check").addEventListener("nianbao-result", e => {
-    publish.disabled = e.detail.summary.errors > 0;
+    // publish.blocked：按 blocking 属性的规则是否应禁止发布（默认：报告有错误；
+    // 文件或表格未能读取不是报告的错误，不禁止）
+    publish.disabled = e.detail.publish.blocked;
   });
 <\/script>`,
 
@@ -139,7 +143,7 @@ console.log(result.summary.errors, result.diagnostics);`,
     if (msg.type === "nianbao-height") {
       frame.style.height = msg.height + "px";              // 随内容调整高度
     } else if (msg.type === "nianbao-result") {
-      publish.disabled = msg.result.summary.errors > 0;   // 有错误时禁止发布
+      publish.disabled = msg.result.publish.blocked;      // 有错误时禁止发布
     }
   });
 
@@ -170,6 +174,7 @@ console.log(result.summary.errors, result.diagnostics);`,
   const date = document.getElementById("date");
 
   let lastErrors = null; // errors of the last result, null before the first check
+  let lastPublish = null; // the widget's decision for the last result (detail.publish)
   let checkerBroken = false;
 
   function updatePublish() {
@@ -182,9 +187,14 @@ console.log(result.summary.errors, result.diagnostics);`,
       info = true;
     } else if (checkerBroken) {
       text = "年报检查未能运行，发布前请人工核对";
-    } else if (lastErrors !== null && lastErrors > 0) {
+    } else if (lastPublish && lastPublish.blocked) {
       disabled = true;
-      text = "年报检查发现 " + lastErrors + " 个错误，修正后才能发布";
+      text = lastPublish.blocking.every((c) => c.startsWith("input.") || c === "table.unreadable")
+        ? "年报检查未能读取报告（" + lastPublish.blocking.join("、") + "），按本站设置不能发布"
+        : "年报检查发现 " + lastErrors + " 个错误，修正后才能发布";
+    } else if (lastPublish && lastPublish.reading.length) {
+      text = "年报检查有内容未能读取（不是报告的错误），发布前请人工核对";
+      info = true;
     }
     publish.disabled = disabled;
     note.textContent = text;
@@ -194,6 +204,7 @@ console.log(result.summary.errors, result.diagnostics);`,
   function wire() {
     checker.addEventListener("nianbao-result", (e) => {
       lastErrors = e.detail && e.detail.summary ? e.detail.summary.errors : 0;
+      lastPublish = e.detail && e.detail.publish ? e.detail.publish : null;
       checkerBroken = false;
       updatePublish();
     });
@@ -205,7 +216,10 @@ console.log(result.summary.errors, result.diagnostics);`,
 
     body.addEventListener("input", () => {
       status.textContent = "";
-      if (body.value.trim() === "") lastErrors = null;
+      if (body.value.trim() === "") {
+        lastErrors = null;
+        lastPublish = null;
+      }
       updatePublish();
     });
 

@@ -46,6 +46,10 @@ nianbao-check { margin: 6px 0 0; }
   const textarea = document.getElementById("report");
   const widget = document.querySelector("nianbao-check");
   const framed = window.parent !== window;
+  // Which findings block publishing, as the parent says (?blocking=errors%20input.*): the widget's
+  // `blocking` attribute; the result posted to the parent carries the decision in `publish`.
+  const blockingParam = new URLSearchParams(location.search).get("blocking");
+  if (blockingParam !== null) widget.setAttribute("blocking", blockingParam);
 
   // The parent's origin, when the embedding page named it. An origin that does not parse disables
   // messaging altogether rather than falling back to "any origin".

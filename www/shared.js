@@ -230,6 +230,8 @@ function findingParts(d) {
     hint: d.hint || "",
     code: String(d.code || ""),
     line: d.span && d.span.line ? "第 " + d.span.line + " 行" : "",
+    page: d.span && d.span.page ? "第 " + d.span.page + " 页" : "",
+    place: d.place || "",
   };
 }
 
@@ -311,4 +313,132 @@ function withProfile(options, profile) {
 // A profile file read as text: { name, text }.
 async function readProfile(file) {
   return { name: file.name, text: await file.text() };
+}
+
+// -----------------------------------------------------------------------------------------------
+// Files written for the user (exports): named after what they hold, made in the browser
+// -----------------------------------------------------------------------------------------------
+
+/** Today as 2026-12-01 (the user's local date). */
+function isoDate(date) {
+  const d = date || new Date();
+  const two = (n) => String(n).padStart(2, "0");
+  return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+}
+
+/** A download's name from the checked file's: "淮安 2024.pdf" → "nianbao-淮安 2024.json". */
+function exportName(fileName, ext) {
+  const base = String(fileName || "")
+    .replace(/^.*[\\/]/, "")
+    .replace(/\.[A-Za-z0-9]{1,5}$/, "")
+    .replace(/[\u0000-\u001f<>:"|?*]/g, "_")
+    .trim();
+  return "nianbao-" + (base || "result") + "." + ext;
+}
+
+/** One CSV record (RFC 4180, CRLF), as the CLI writes it. */
+function csvRecord(fields) {
+  return (
+    fields
+      .map((f) => {
+        const s = String(f ?? "");
+        return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+      })
+      .join(",") + "\r\n"
+  );
+}
+
+/** Saves `content` as a file named `name` (a link to a blob: nothing leaves the browser). */
+function downloadFile(content, name, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The 意见书 of one checked report as a whole HTML document for print: the file, agency, year,
+ * date checked, verdict, then every finding with its place in words and its line (and page).
+ * Built with the DOM (text only through textContent) and serialised.
+ */
+function opinionDocument(result, fileName, checkedAt) {
+  const doc = document.implementation.createHTMLDocument("年报检查意见书");
+  doc.documentElement.lang = "zh-CN";
+  const style = doc.createElement("style");
+  style.textContent =
+    "body{font-family:'Noto Serif CJK SC','SimSun',serif;max-width:48em;margin:2em auto;color:#000;line-height:1.6}" +
+    "h1{font-size:1.5em;text-align:center}table{border-collapse:collapse;width:100%}" +
+    "th,td{border:1px solid #000;padding:.3em .5em;text-align:left;vertical-align:top}" +
+    "th{width:7em;font-weight:normal}ol li{margin:.6em 0}.where{color:#333}";
+  doc.head.append(style);
+  const add = (parent, tag, text) => {
+    const node = doc.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    parent.append(node);
+    return node;
+  };
+  const d = result.document || {};
+  const verdict = summarise(result);
+  add(doc.body, "h1", "政府信息公开工作年度报告检查意见书");
+  const facts = add(doc.body, "table");
+  for (const [k, v] of [
+    ["文件", fileName || (result.source && result.source.name) || ""],
+    ["机关", d.agency || "未识别"],
+    ["年度", d.year ? d.year + " 年" : "未识别"],
+    ["检查日期", isoDate(checkedAt)],
+    ["结论", verdict.line],
+  ]) {
+    const tr = add(facts, "tr");
+    add(tr, "th", k);
+    add(tr, "td", v);
+  }
+  const shown = shownDiagnostics(result);
+  add(doc.body, "h2", shown.length ? "发现的问题（" + shown.length + " 项）" : "未发现问题");
+  const list = add(doc.body, "ol");
+  for (const diag of shown) {
+    const p = findingParts(diag);
+    const li = add(list, "li");
+    add(li, "strong", "【" + p.badge + "】");
+    li.append(doc.createTextNode(p.message));
+    const where = [p.place, p.line, p.page].filter(Boolean).join("，");
+    if (where) add(li, "div", "位置：" + where).className = "where";
+    if (p.hint) add(li, "div", "建议：" + p.hint);
+  }
+  add(doc.body, "p", "本意见书由“年报检查”在浏览器中生成，报告内容未上传。");
+  return "<!DOCTYPE html>\n" + doc.documentElement.outerHTML;
+}
+
+// -----------------------------------------------------------------------------------------------
+// Publishing (the widget and its iframe form): which findings block, as the host decides
+// -----------------------------------------------------------------------------------------------
+
+/** A problem of reading the file (input.*, a table that could not be read), not of the report. */
+function isReadingProblem(d) {
+  const code = String((d && d.code) || "");
+  return code.startsWith("input.") || code === "table.unreadable";
+}
+
+/**
+ * Whether a result blocks publishing under the host's rule `blocking`: space-separated words,
+ * each a code ("table.unreadable"), a family ("input.*"), or "errors" (every error-severity
+ * finding that is not a reading problem). Absent or empty: "errors", so a file or a table the
+ * checker could not read never blocks by default. Returns { blocked, rule, blocking: codes that
+ * block, reading: codes of reading problems } (codes listed once each).
+ */
+function publishDecision(result, blocking) {
+  const words = String(blocking || "").trim().split(/\s+/).filter(Boolean);
+  const rule = words.length ? words : ["errors"];
+  const matches = (d) =>
+    rule.some((w) =>
+      w === "errors" ? d.severity === "error" && !isReadingProblem(d) : w.endsWith(".*") ? d.code.startsWith(w.slice(0, -1)) : d.code === w,
+    );
+  const diags = (result && result.diagnostics) || [];
+  const unique = (list) => Array.from(new Set(list.map((d) => d.code)));
+  const blockingCodes = unique(diags.filter(matches));
+  return { blocked: blockingCodes.length > 0, rule: rule.join(" "), blocking: blockingCodes, reading: unique(diags.filter(isReadingProblem)) };
 }

@@ -10,9 +10,16 @@
 //
 // Attributes:  for="ID"  (in)  — the field whose text is checked (textarea/input/.value, or a
 //                                contenteditable's innerText), on connect and on input/change;
+//              blocking   (in)  — which findings block publishing: space-separated codes
+//                                ("table.unreadable"), families ("input.*") or "errors" (every
+//                                error that is not a reading problem); default "errors", so a
+//                                file or table the checker could not read never blocks;
 //              state      (out) — idle | loading | ready | error;
-//              errors, warnings (out) — counts of the last result.
-// Event:       nianbao-result — detail is the result (output-contract.md); bubbles, composed.
+//              errors, warnings (out) — counts of the last result;
+//              blocked    (out) — present while the last result blocks publishing.
+// Event:       nianbao-result — detail is the result (output-contract.md) plus `publish`:
+//              { blocked, rule, blocking: codes that block, reading: codes of reading problems };
+//              bubbles, composed.
 // Methods:     check(text) → Promise<result>; checkBytes(bytes|ArrayBuffer|Blob, name?) → Promise<result>.
 // Parts:       verdict, details, finding (data-code, data-severity), message, facts, findings,
 //              sections, tables, drop.
@@ -66,6 +73,7 @@
 .box.kind-error { background: #fff5f5; border-color: #e5a3a8; }
 .box.kind-warning { background: #fff9e6; border-color: #e3c56e; }
 .box.kind-ok { background: #f0faf2; border-color: #9bd3a8; }
+.box.kind-reading { background: #f6f8fa; border-color: #afb8c1; }
 .box.dragging { outline: 2px dashed #0969da; outline-offset: -3px; background: #eef5ff; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 10px; margin: 0; padding: 0; }
 button {
@@ -99,6 +107,8 @@ button[disabled] { cursor: default; }
 .kind-warning .dot { background: #d4a72c; }
 .kind-ok .verdict { color: #116329; }
 .kind-ok .dot { background: #1a7f37; }
+.kind-reading .verdict { color: #424a53; }
+.kind-reading .dot { background: #6e7781; }
 .kind-loading .dot { background: #8c959f; }
 .drop {
   display: inline-flex; flex: none; align-items: baseline; gap: 4px; margin: 0; padding: 0 2px;
@@ -140,6 +150,8 @@ code {
 .where { display: inline; margin: 0 0 0 6px; font-size: 12px; color: #57606a; }
 button.where { color: #0969da; text-decoration: underline; }
 .hint { display: block; margin: 1px 0 0; font-size: 12px; color: #57606a; }
+.reading { display: block; margin: 1px 0 0; font-size: 12px; color: #424a53; font-weight: 600; }
+.fix { display: block; margin: 2px 0 0; font-size: 13px; color: #0a3069; font-weight: 600; }
 .chip { display: inline; margin: 0 8px 0 0; color: #57606a; white-space: normal; }
 .chip.st-present { color: #116329; }
 .chip.st-missing, .chip.st-unreadable { color: #a40e26; font-weight: 600; }
@@ -186,12 +198,19 @@ button.where { color: #0969da; text-decoration: underline; }
   // ---------------------------------------------------------------------------------------------
 
   // The one-line verdict and its colour (error, warning, ok).
+  // A file the checker could not read is a reading problem, not the report's error: said so,
+  // in grey, not red (and it does not block publishing unless the host says so: `blocking`).
   function verdict(result) {
     const v = summarise(result);
-    if (v.kind === "input" || v.kind === "not-report") return { kind: "error", line: v.line };
+    if (v.kind === "input") return { kind: "reading", line: "未能读取，不是报告的错误" };
+    if (v.kind === "not-report") return { kind: "error", line: v.line };
     const missing = (result.sections || []).filter((s) => s.status === "missing").length;
+    const unread = (result.diagnostics || []).some((d) => d.code === "table.unreadable");
     const kind = v.kind === "errors" ? "error" : v.kind === "warnings" ? "warning" : "ok";
-    return { kind, line: v.line + (missing > 0 ? " · 缺少 " + missing + " 个章节" : "") };
+    return {
+      kind,
+      line: v.line + (missing > 0 ? " · 缺少 " + missing + " 个章节" : "") + (unread ? " · 有统计表未能读取（不是报告的错误）" : ""),
+    };
   }
 
   function readField(field) {
@@ -206,7 +225,7 @@ button.where { color: #0969da; text-decoration: underline; }
 
   class NianbaoCheck extends HTMLElement {
     static get observedAttributes() {
-      return ["for"];
+      return ["for", "blocking"];
     }
 
     constructor() {
@@ -308,6 +327,10 @@ button.where { color: #0969da; text-decoration: underline; }
     }
 
     attributeChangedCallback(name, oldValue, newValue) {
+      if (name === "blocking") {
+        if (this._result) this._decide(this._result);
+        return;
+      }
       if (name !== "for" || oldValue === newValue || !this.isConnected) return;
       this._unbind();
       this._bind();
@@ -469,8 +492,16 @@ button.where { color: #0969da; text-decoration: underline; }
       this.setAttribute("state", "ready");
       this.setAttribute("errors", String(n.errors));
       this.setAttribute("warnings", String(n.warnings));
+      this._decide(result);
       this.dispatchEvent(new CustomEvent("nianbao-result", { detail: result, bubbles: true, composed: true }));
       return result;
+    }
+
+    // Whether the result blocks publishing under the host's `blocking` rule: on the result
+    // (`publish`, in the event's detail) and as the `blocked` attribute.
+    _decide(result) {
+      result.publish = publishDecision(result, this.getAttribute("blocking"));
+      this.toggleAttribute("blocked", result.publish.blocked);
     }
 
     // Checks started by the widget itself (typing, drop, paste) report failures on screen only.
@@ -590,6 +621,7 @@ button.where { color: #0969da; text-decoration: underline; }
         this.setAttribute("state", "idle");
         this.removeAttribute("errors");
         this.removeAttribute("warnings");
+        this.removeAttribute("blocked");
       }
       this._els.message.hidden = true;
       this._els.details.replaceChildren();
@@ -733,6 +765,15 @@ button.where { color: #0969da; text-decoration: underline; }
         } else {
           li.append(el("span", "where", label));
         }
+      }
+      if (d.suggestion && d.suggestion.value != null) {
+        const fix = el("span", "fix", "很可能应为 " + d.suggestion.value + (f.place ? "（" + f.place + "）" : ""));
+        fix.setAttribute("part", "suggestion");
+        li.append(fix);
+      }
+      if (isReadingProblem(d)) {
+        li.dataset.reading = "";
+        li.append(el("span", "reading", d.code === "table.unreadable" ? "未能读取这张表，不是报告的错误" : "未能读取文件，不是报告的错误"));
       }
       if (f.hint) li.append(el("span", "hint", f.hint));
       return li;

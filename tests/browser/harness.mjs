@@ -47,9 +47,9 @@ export async function start(routes = {}) {
   return {
     base,
     requests,
-    /** A fresh context and page at `url`; `errors` collects page errors and dialogs. */
-    async open(url, { ready } = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    /** A fresh context (with `context` options) and page at `url`; `errors` collects page errors and dialogs. */
+    async open(url, { ready, context: options } = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
       context.on("request", (r) => requests.push(r.url()));
       const page = await context.newPage();
       const errors = [];

@@ -162,29 +162,8 @@ test("the page stays within its size budget: 400 KB gzipped", () => {
   assert.ok(size <= 400 * 1024, `index.html is ${(size / 1024).toFixed(1)} KB gzipped`);
 });
 
-test("dropping two years of one agency compares them", async () => {
-  const manifest = JSON.parse(input("manifest.json"));
-  const { page, context, errors } = await open();
-  const both = [["this.txt", input("pair-this.txt")], ["last.txt", input("pair-last.txt")]];
-  await page.evaluate(
-    (files) =>
-      new Promise((done) => {
-        document.addEventListener("nianbao-checked", () => done(), { once: true });
-        const dt = new DataTransfer();
-        for (const [name, bytes] of files) dt.items.add(new File([new Uint8Array(bytes)], name));
-        for (const type of ["dragenter", "dragover", "drop"]) {
-          document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-        }
-      }),
-    both.map(([n, b]) => [n, [...b]]),
-  );
-  const result = await page.evaluate(() => window.nianbaoLastResult);
-  assert.equal(result.document.year, manifest.pair.year, "the later year is the one checked");
-  assert.equal(await count(page, '[data-code="crossyear.carry_over"]'), manifest.pair.carry_over);
-  assert.equal(await textareaValue(page), input("pair-this.txt").toString("utf8"));
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+// Two files or more dropped together go to the reviewer's table, which pairs consecutive years:
+// tests/browser/desk.test.mjs.
 
 test("the grid, the facts and the era selector are labelled from the core's formats()", async () => {
   const { page, context, errors } = await open();

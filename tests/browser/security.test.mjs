@@ -115,6 +115,43 @@ test("hostile report text in the widget stays text", async () => {
   await context.close();
 });
 
+test("the reviewer's table: hostile file names and text stay text, in the table and in the exports; nothing is requested", async () => {
+  const { page, context, errors } = await browser.open(browser.base, { ready: "body[data-state=ready]" });
+  const before = browser.requests.length;
+  const hostile = fixture("seeds/jilin-kjj-2019.txt").replace("一、总体情况", '一、总体情况<img src=x onerror="window.__xss=1">');
+  const files = [
+    ['<img src=x onerror="window.__xss=2">.txt', hostile],
+    ['=HYPERLINK("http://127.0.0.1/x","点我").txt', fixture("seeds/loudi-jxw-2017.txt")],
+    ["普通.txt", fixture("seeds/shucheng-kjj-2016.txt")],
+  ];
+  await page.evaluate(
+    (files) =>
+      new Promise((done) => {
+        document.addEventListener("nianbao-desk-checked", () => done(), { once: true });
+        const dt = new DataTransfer();
+        for (const [name, text] of files) dt.items.add(new File([text], name));
+        for (const type of ["dragenter", "dragover", "drop"]) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }),
+    files,
+  );
+  assert.equal(await page.$$eval("#desk img, #desk script", (n) => n.length), 0);
+  assert.equal(await page.textContent('#desk-rows tr[data-index="0"] .desk-open'), files[0][0]);
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#desk-csv")]);
+  const lines = readFileSync(await csv.path(), "utf8").split("\r\n");
+  assert.ok(lines.some((l) => l.startsWith(`"'=HYPERLINK(""http://127.0.0.1/x"",""点我"").txt"`)), "a name that looks like a formula is defused, as the CLI does");
+  const [opinion] = await Promise.all([page.waitForEvent("download"), page.click('#desk-rows tr[data-index="0"] .desk-opinion')]);
+  const html = readFileSync(await opinion.path(), "utf8");
+  assert.ok(!/<img|<script/i.test(html), "the 意见书 has the name and the text as text");
+  assert.ok(html.includes("&lt;img src=x"), "the name is there, escaped");
+  await page.click('#desk-rows tr[data-index="0"] .desk-open');
+  await page.waitForSelector("#desk-back:not([hidden])");
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(browser.requests.slice(before), [], "nothing after the page itself: not the files, not the exports");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("no network request beyond the test server", () => {
   const own = (u) => u.startsWith(browser.base) || u.startsWith(browser.base.replace("127.0.0.1", "localhost")) || u.startsWith("data:") || u === "about:blank";
   assert.deepEqual(browser.requests.filter((u) => !own(u)), []);

@@ -91,6 +91,93 @@ test("the demo form blocks publishing while the report has errors", async () => 
   await context.close();
 });
 
+/** The next result's `publish` decision (the event's detail). */
+const nextPublish = (page) =>
+  page.evaluate(() => new Promise((done) => document.addEventListener("nianbao-result", (e) => done(e.detail.publish), { once: true })));
+
+test("a table or file the checker could not read is a reading problem: it blocks only when the host says so", async () => {
+  const { page, context, errors } = await browser.open(browser.base + "demo.html");
+  // A real report whose 依申请 table the checker cannot read reliably: no error of the report.
+  const text = fixture("real/huaian-szf-2024-pdftotext.txt");
+  let publish = nextPublish(page);
+  await page.fill("#body", text);
+  assert.deepEqual(await publish, { blocked: false, rule: "errors", blocking: [], reading: ["table.unreadable"] });
+  assert.equal(await page.$eval("#publish", (b) => b.disabled), false, "publishing is not blocked by default");
+  assert.match(await page.textContent("#publish-note"), /未能读取（不是报告的错误）/);
+  assert.match((await widget(page)).text, /有统计表未能读取（不是报告的错误）/);
+  await page.$eval("nianbao-check", (el) => el.shadowRoot.querySelector('[part~="verdict"]').click());
+  const finding = await page.$eval("nianbao-check", (el) => el.shadowRoot.querySelector('[data-code="table.unreadable"]').textContent);
+  assert.match(finding, /未能读取这张表，不是报告的错误/);
+  assert.equal(await page.$eval("nianbao-check", (el) => el.hasAttribute("blocked")), false);
+
+  // The host says a table that could not be read blocks: it does, and says which code.
+  await page.$eval("nianbao-check", (el) => el.setAttribute("blocking", "errors table.unreadable"));
+  publish = nextPublish(page);
+  await page.fill("#body", text + "\n");
+  assert.deepEqual(await publish, { blocked: true, rule: "errors table.unreadable", blocking: ["table.unreadable"], reading: ["table.unreadable"] });
+  assert.equal(await page.$eval("#publish", (b) => b.disabled), true);
+  assert.equal(await page.$eval("nianbao-check", (el) => el.hasAttribute("blocked")), true);
+  assert.match(await page.textContent("#publish-note"), /未能读取报告（table\.unreadable）/);
+
+  // A file that cannot be read at all (an image): shown as a reading problem, not blocking by
+  // default, blocking under "input.*".
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+  const checkPng = (blocking) =>
+    page.$eval(
+      "nianbao-check",
+      async (el, { png, blocking }) => {
+        el.setAttribute("blocking", blocking);
+        const r = await el.checkBytes(new Uint8Array(png), "扫描件.png");
+        return { publish: r.publish, verdict: el.shadowRoot.querySelector('[part~="verdict"]').textContent, blocked: el.hasAttribute("blocked") };
+      },
+      { png, blocking },
+    );
+  const plain = await checkPng("");
+  assert.equal(plain.publish.blocked, false);
+  assert.ok(plain.publish.reading.length === 1 && plain.publish.reading[0].startsWith("input."), JSON.stringify(plain.publish));
+  assert.match(plain.verdict, /未能读取，不是报告的错误/);
+  assert.equal(plain.blocked, false);
+  const strict = await checkPng("errors input.*");
+  assert.equal(strict.publish.blocked, true);
+  assert.deepEqual(strict.publish.blocking, plain.publish.reading);
+  assert.equal(strict.blocked, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the widget shows the likely value of the one wrong cell, with its place in words", async () => {
+  const { page, context, errors } = await browser.open(browser.base + "demo.html");
+  const wrong = fixture("real/c-huaian-szf-2024-pdftotext-layout.txt").replace("  1288  ", "  1298  ");
+  const publish = nextPublish(page);
+  await page.fill("#body", wrong);
+  assert.equal((await publish).blocked, true, "a wrong number is the report's error: it blocks");
+  await page.$eval("nianbao-check", (el) => el.shadowRoot.querySelector('[part~="verdict"]').click());
+  const fixes = await page.$eval("nianbao-check", (el) => [...el.shadowRoot.querySelectorAll('[part~="suggestion"]')].map((n) => n.textContent));
+  assert.equal(fixes.length, 2, "the row's and the column's findings");
+  for (const fix of fixes) assert.equal(fix, "很可能应为 1288（表三（一）予以公开 · 自然人）");
+  await page.screenshot({ path: join(root, "target", "screenshots", "widget-suggestion.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("axe-core: no violations on the demo (with a result shown) and the iframe form", async () => {
+  const axe = readFileSync(join(www, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  // bypassCSP for this run only: the pages' CSPs (rightly) refuse the injected axe script.
+  for (const path of ["demo.html", "embed.html"]) {
+    const { page, context, errors } = await browser.open(browser.base + path, { context: { bypassCSP: true } });
+    const field = path === "demo.html" ? "#body" : "#report";
+    const publish = nextPublish(page);
+    await page.fill(field, fixture("seeds/jilin-kjj-2019.txt"));
+    await publish;
+    await page.$eval("nianbao-check", (el) => el.shadowRoot.querySelector('[part~="verdict"]').click());
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target}`));
+    assert.deepEqual(violations, [], path);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test("aggressive host CSS does not break the widget, and two includes do not throw", async () => {
   const { page, context, errors } = await browser.open(browser.base + "host-aggressive.html");
   const result = nextResult(page);

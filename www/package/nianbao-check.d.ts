@@ -28,6 +28,22 @@ export interface Diagnostic {
   expected?: number;
   actual?: number;
   hint?: string;
+  /** The cell most likely wrong and its likely value ("1298 很可能应为 1288"). */
+  suggestion?: { table: string; row: string; column: string; value: number };
+  /** Where the finding is, in words: "表三（一）予以公开 · 自然人", "第五部分 存在的主要问题及改进情况". */
+  place?: string;
+}
+
+/** The widget's decision under its `blocking` attribute (on the result of `nianbao-result`). */
+export interface PublishDecision {
+  /** Whether publishing should be blocked. */
+  blocked: boolean;
+  /** The rule applied: the `blocking` attribute, or "errors" when absent. */
+  rule: string;
+  /** Codes of the findings that block, each once. */
+  blocking: string[];
+  /** Codes of reading problems (input.*, table.unreadable): not the report's errors. */
+  reading: string[];
 }
 
 export interface SourceInfo {
@@ -91,10 +107,17 @@ export interface CheckResult {
   summary: Summary;
   /** checkBytes only: the text read from the file, which spans point into. */
   text?: string;
+  /** From the widget (event detail, method results, iframe messages): may this be published? */
+  publish?: PublishDecision;
 }
 
 /** `<nianbao-check for="id-of-textarea">`: checks the field as it changes. */
 export interface NianbaoCheckElement extends HTMLElement {
+  /**
+   * Attribute `blocking`: which findings block publishing, space-separated: codes
+   * ("table.unreadable"), families ("input.*") or "errors" (every error that is not a reading
+   * problem). Default "errors". The attribute `blocked` is present while the last result blocks.
+   */
   /** Checks text, updates the display and fires `nianbao-result`. */
   check(text: string): Promise<CheckResult>;
   /** Checks a file's bytes (.txt/.html/.docx/.pdf, any supported encoding). */
