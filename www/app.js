@@ -912,9 +912,11 @@
   // Where a finding is, in words: 表三 · （一）予以公开 · 自然人 · 第 194 行 · 第 3 页.
   function placeOf(d, result) {
     const parts = [];
-    const cell = (Array.isArray(d.cells) && d.cells[0]) || null; // the cell the span points at
+    const t = d.table ? (result.tables || []).find((x) => x.id === d.table) : null;
+    // The cell the span points at (the 总计 of a sum), else the equation's first.
+    const atSpan = t && d.span && (t.cells || []).find((c) => c.span && c.span.start === d.span.start);
+    const cell = atSpan || (Array.isArray(d.cells) && d.cells[0]) || null;
     if (d.table) {
-      const t = (result.tables || []).find((x) => x.id === d.table);
       const L = t && labelsOf(wasm_bindgen).table(t, result.document && result.document.era);
       parts.push((L && (L.short || L.title)) || (t && t.title) || d.table);
       if (cell && L) {
@@ -1052,7 +1054,7 @@
     const leaves = groupBy(cells, (c) => split(c.column)[1]);
     const byColumn = new Map(cells.map((c) => [c.column, c]));
 
-    const scroller = gridScroller();
+    const scroller = gridScroller((L && L.title) || tableId);
     const table = el("table", "grid grid-" + tableId);
     const thead = el("thead");
     const head = el("tr");
@@ -1088,10 +1090,10 @@
     return frag;
   }
 
-  function gridScroller() {
+  function gridScroller(name) {
     const scroller = el("div", "grid-scroll");
     scroller.setAttribute("role", "region");
-    scroller.setAttribute("aria-label", "统计表（可左右滚动）");
+    scroller.setAttribute("aria-label", name + "（可滚动）");
     return scroller;
   }
 
@@ -1111,7 +1113,7 @@
     const columns = [...groupBy(cells, (c) => c.column).keys()];
     const byKey = new Map(cells.map((c) => [c.row + "\u0000" + c.column, c]));
 
-    const scroller = gridScroller();
+    const scroller = gridScroller(((L && L.title) || tableId) + (caption ? " " + caption : ""));
     const table = el("table", "grid grid-" + tableId);
     if (caption) table.append(el("caption", null, caption));
     table.append(renderHead(tableId, columns, rows[0], L));

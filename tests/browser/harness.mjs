@@ -47,9 +47,11 @@ export async function start(routes = {}) {
   return {
     base,
     requests,
-    /** A fresh context and page at `url`; `errors` collects page errors and dialogs. */
-    async open(url, { ready } = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    /** A fresh context and page at `url`; `errors` collects page errors and dialogs. `viewport`
+     *  and `touch` size the window; `init` is a function run in the page before its scripts. */
+    async open(url, { ready, viewport = { width: 1280, height: 900 }, touch = false, init } = {}) {
+      const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
+      if (init) await context.addInitScript(init);
       context.on("request", (r) => requests.push(r.url()));
       const page = await context.newPage();
       const errors = [];
