@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { dist, fixture, root, start, www } from "./harness.mjs";
+import { dist, fixture, input, root, start, www } from "./harness.mjs";
 
 const shots = join(root, "target", "screenshots");
 let browser;
@@ -303,6 +303,11 @@ for (const [width, height] of [[1400, 900], [1024, 768], [390, 844]]) {
     if (width < 500) assert.ok(grid.over, "at 390 px table 三 is wider than the screen");
     assert.ok(Math.abs(grid.labelLeft) <= 1, `row label ${grid.labelLeft}px from the left edge`);
     if (grid.scrolledDown) assert.ok(grid.headTop >= 0 && grid.headTop < 80, `header ${grid.headTop}px below the top edge`);
+    await page.locator('[data-table="applications"] .grid-scroll').evaluate((g) => {
+      g.scrollLeft = 0;
+      g.scrollTop = 0;
+    });
+    await page.locator('[data-table="applications"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, `editor-${width}-grid.png`) });
     console.log(`${width} px: page ready ${readyMs.toFixed(0)} ms; table 三 ${grid.over ? "overflows (hint shown)" : "fits"}`);
     assert.deepEqual(errors, []);
@@ -481,4 +486,38 @@ test("print: file name and date checked in the header, places in words", async (
   assert.equal(await page.isVisible("#print-head"), false);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("ready and rendering times, measured (reported, bounded loosely: the machine is shared)", async () => {
+  const ready = [];
+  for (let i = 0; i < 5; i++) {
+    const { page, context } = await openAt();
+    ready.push(await page.evaluate(() => window.nianbaoReadyMs));
+    if (i < 4) await context.close();
+    else {
+      // A 30K-character report pasted: checked and drawn (findings, grid, underlined text).
+      const long = input("report-30kb.txt").toString("utf8");
+      const times = [];
+      for (let k = 0; k < 5; k++) {
+        await page.$eval("textarea", (t) => t.select());
+        const t0 = await page.evaluate(() => performance.now());
+        await paste(page, k % 2 ? long : long + " ");
+        times.push((await page.evaluate(() => performance.now())) - t0);
+      }
+      times.sort((a, b) => a - b);
+      const lines = await count(page, "#backdrop-text .ln");
+      console.log(`30K-character report (${lines} lines) pasted, checked and drawn: median ${times[2].toFixed(0)} ms`);
+      await context.close();
+    }
+  }
+  ready.sort((a, b) => a - b);
+  console.log(`page ready (wasm compiled, core labels read) over 5 loads: median ${ready[2].toFixed(0)} ms, min ${ready[0].toFixed(0)} ms`);
+  assert.ok(ready[2] < 3000, `median ready ${ready[2]} ms`);
+});
+
+test("not one network request from the editor tests", () => {
+  const file = pathToFileURL(join(dist, "index.html")).href;
+  const allowed = (url) => url === browser.base || url === file || url.startsWith("data:");
+  assert.ok(browser.requests.length >= 5, `pages were loaded (${browser.requests.length} requests seen)`);
+  assert.deepEqual(browser.requests.filter((u) => !allowed(u)), []);
 });
