@@ -184,6 +184,7 @@
   function handleInput() {
     if (replacing) return;
     currentFileName = "";
+    draftRestored = false; // from now on the draft is what is being typed
     // The marks of the last check no longer match the text: draw the text alone until it is checked.
     marks = [];
     if (!backdropFrame) backdropFrame = requestAnimationFrame(() => {
