@@ -378,6 +378,32 @@ test("every replacement of the text is undoable; the draft survives a reload; �
   await context.close();
 });
 
+test("typing is undone in bursts too, since the page keeps the textarea's history", async () => {
+  const { page, context, errors } = await openAt();
+  await page.click("textarea");
+  await page.keyboard.type("某某局", { delay: 5 });
+  await page.waitForTimeout(1200); // a pause ends a burst
+  await page.keyboard.type("2022年", { delay: 5 });
+  await page.keyboard.press("Backspace"); // deleting after inserting starts a new step
+  assert.equal(await value(page), "某某局2022");
+  await page.keyboard.press("Control+z");
+  assert.equal(await value(page), "某某局2022年");
+  await page.keyboard.press("Control+z");
+  assert.equal(await value(page), "某某局");
+  await page.keyboard.press("Control+z");
+  assert.equal(await value(page), "");
+  await page.keyboard.press("Control+z"); // nothing more to undo
+  assert.equal(await value(page), "");
+  await page.keyboard.press("Control+Shift+z");
+  assert.equal(await value(page), "某某局");
+  // A new edit after undoing drops the steps that could be redone.
+  await page.keyboard.type("甲", { delay: 5 });
+  await page.keyboard.press("Control+y");
+  assert.equal(await value(page), "某某局甲");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("drafts from file:// too; storage refused or full: the page checks and says the draft is not kept", async () => {
   const file = pathToFileURL(join(dist, "index.html")).href;
   let { page, context, errors } = await openAt(1280, 900, file);
