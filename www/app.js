@@ -41,6 +41,19 @@
     tablesBlock: $("tables-block"),
     tables: $("tables"),
     dropOverlay: $("drop-overlay"),
+    editor: $("editor"),
+    skip: $("skip"),
+    results: $("results"),
+    backdrop: $("backdrop"),
+    backdropText: $("backdrop-text"),
+    markNote: $("mark-note"),
+    markTip: $("mark-tip"),
+    draftNote: $("draft-note"),
+    announce: $("announce"),
+    findingsHeading: $("findings-heading"),
+    sevFilter: $("sev-filter"),
+    printFile: $("print-file"),
+    printDate: $("print-date"),
   };
 
   const DEBOUNCE_MS = 200;
@@ -51,6 +64,11 @@
   let lastResult = null;
   let currentFileName = ""; // shown in the status while the text came from a file
   let dragDepth = 0; // dragenter/dragleave fire for every child element; count to know when we left
+  let replacing = false; // the page itself is replacing the text (its `input` event is not typing)
+  let marks = []; // the findings placed in the text: { start, end, severity, message, index }, by start
+  let currentMark = -1; // index into `marks` of the finding last gone to (F8, a click)
+  let lastAnnounced = "";
+  let backdropFrame = 0;
 
   // ---------------------------------------------------------------------------------------------
   // Start-up
@@ -71,8 +89,17 @@
     window.nianbaoReadyMs = performance.now();
     window.nianbaoReady = true;
     setStatus("检查器已就绪。");
+    // A draft kept from an earlier visit comes back (only when the box is still empty).
+    if (els.textarea.value === "") {
+      const draft = loadDraft();
+      if (draft) {
+        els.textarea.value = draft;
+        draftRestored = true;
+      }
+    }
     // The browser may have restored text into the textarea (back/forward, reload): check it.
     if (els.textarea.value.trim() !== "") checkNow();
+    else renderBackdrop();
   }
 
   // The era selector offers 自动识别 and the eras the core declares, newest first.
@@ -109,6 +136,8 @@
 
   function wireEvents() {
     els.textarea.addEventListener("input", handleInput);
+    els.textarea.addEventListener("beforeinput", handleBeforeInput);
+    document.addEventListener("keydown", handleUndoKeys);
     els.textarea.addEventListener("paste", handlePaste);
     els.file.addEventListener("change", handleFilePicked);
     els.sample.addEventListener("click", loadSample);
@@ -118,9 +147,22 @@
     els.printButton.addEventListener("click", () => window.print());
     els.checklist.addEventListener("click", handleChecklistClick);
     els.findings.addEventListener("click", handleFindingClick);
-    els.findings.addEventListener("keydown", activateOnEnter(handleFindingClick));
     els.checklist.addEventListener("keydown", activateOnEnter(handleChecklistClick));
     els.tables.addEventListener("click", handleCellClick);
+    els.tables.addEventListener("keydown", handleCellKey);
+    els.sevFilter.addEventListener("change", applyFilter);
+    els.skip.addEventListener("click", skipToResults);
+    els.textarea.addEventListener("scroll", syncBackdropScroll);
+    els.textarea.addEventListener("mousemove", handleEditorHover);
+    els.textarea.addEventListener("mouseleave", () => (els.markTip.hidden = true));
+    for (const type of ["keyup", "click", "select", "focus"]) els.textarea.addEventListener(type, showNoteAtCaret);
+    els.textarea.addEventListener("blur", () => (els.markTip.hidden = true));
+    document.addEventListener("keydown", handleGlobalKey);
+    window.addEventListener("resize", () => {
+      syncBackdropBox();
+      markOverflowingGrids();
+    });
+    if (typeof ResizeObserver === "function") new ResizeObserver(syncBackdropBox).observe(els.textarea);
 
     document.addEventListener("dragenter", handleDragEnter);
     document.addEventListener("dragover", handleDragOver);
@@ -140,9 +182,114 @@
   }
 
   function handleInput() {
+    if (replacing) return;
     currentFileName = "";
+    draftRestored = false; // from now on the draft is what is being typed
+    // The marks of the last check no longer match the text: draw the text alone until it is checked.
+    marks = [];
+    if (!backdropFrame) backdropFrame = requestAnimationFrame(() => {
+      backdropFrame = 0;
+      renderBackdrop();
+    });
     clearTimeout(debounceTimer);
     debounceTimer = setTimeout(checkNow, DEBOUNCE_MS);
+  }
+
+  // ----- undo -----
+  // Every replacement of the user's text (paste, 示例报告, 清除, a dropped file, 改为) can be undone
+  // with Ctrl+Z and redone with Ctrl+Shift+Z / Ctrl+Y. The page keeps the history itself: the
+  // browser's own editing command (execCommand insertText) would put such replacements in the
+  // textarea's history, but Chromium inserts multi-line text paragraph by paragraph, one `input`
+  // event per line (seconds for a report). So the page takes over undo for the textarea: typing
+  // is recorded in bursts (a pause, or a change between inserting and deleting, starts a new
+  // step), and the browser's own undo (keys, the context menu) is replaced by this history.
+  const UNDO_LIMIT = 200;
+  const UNDO_CHARS = 40 * 1024 * 1024; // the texts kept, in total
+  const undoStack = [];
+  const redoStack = [];
+  let lastEdit = { at: 0, kind: "" };
+
+  function snapshot() {
+    const ta = els.textarea;
+    return { text: ta.value, start: ta.selectionStart, end: ta.selectionEnd, scroll: ta.scrollTop };
+  }
+
+  function remember() {
+    undoStack.push(snapshot());
+    redoStack.length = 0;
+    let total = undoStack.reduce((n, s) => n + s.text.length, 0);
+    while (undoStack.length > UNDO_LIMIT || (undoStack.length > 1 && total > UNDO_CHARS)) total -= undoStack.shift().text.length;
+  }
+
+  // Before the user's own edits: one undo step per burst of typing.
+  function handleBeforeInput(e) {
+    const type = e.inputType || "";
+    if (type === "historyUndo" || type === "historyRedo") {
+      e.preventDefault();
+      if (type === "historyUndo") undo();
+      else redo();
+      return;
+    }
+    const kind = type.startsWith("delete") ? "delete" : type === "insertText" || type === "insertCompositionText" ? "insert" : type;
+    const now = Date.now();
+    if (now - lastEdit.at > 1000 || kind !== lastEdit.kind || (kind !== "insert" && kind !== "delete")) remember();
+    lastEdit = { at: now, kind };
+  }
+
+  function handleUndoKeys(e) {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    const isUndo = key === "z" && !e.shiftKey;
+    const isRedo = (key === "z" && e.shiftKey) || key === "y";
+    if (!isUndo && !isRedo) return;
+    // Elsewhere than in the text (a button, the page), Ctrl+Z still means the report's text;
+    // other fields keep their own undo.
+    const t = e.target;
+    if (t !== els.textarea && t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    e.preventDefault();
+    if (isUndo) undo();
+    else redo();
+  }
+
+  function undo() {
+    if (undoStack.length === 0) return;
+    redoStack.push(snapshot());
+    restore(undoStack.pop());
+  }
+
+  function redo() {
+    if (redoStack.length === 0) return;
+    undoStack.push(snapshot());
+    restore(redoStack.pop());
+  }
+
+  function restore(state) {
+    const ta = els.textarea;
+    ta.value = state.text;
+    ta.focus({ preventScroll: true });
+    ta.setSelectionRange(state.start, state.end);
+    ta.scrollTop = state.scroll;
+    lastEdit = { at: 0, kind: "" };
+    currentFileName = "";
+    checkNow();
+  }
+
+  // Replaces [start, end) (the whole text by default) as one undoable step.
+  function replaceText(text, start, end) {
+    const ta = els.textarea;
+    if (start === undefined) {
+      start = 0;
+      end = ta.value.length;
+    }
+    remember();
+    lastEdit = { at: 0, kind: "" };
+    replacing = true;
+    try {
+      ta.focus({ preventScroll: true });
+      ta.setRangeText(text, start, end, "end");
+    } finally {
+      replacing = false;
+    }
   }
 
   // Paste from a web page or Word arrives as HTML: let the core turn its tables into rows the
@@ -163,7 +310,7 @@
     }
     if (!text) return;
     const ta = els.textarea;
-    ta.setRangeText(text, ta.selectionStart, ta.selectionEnd, "end");
+    replaceText(text, ta.selectionStart, ta.selectionEnd);
     currentFileName = "";
     checkNow(performance.now() - t0);
   }
@@ -239,12 +386,29 @@
     if (section && section.span) selectSpan(section.span);
   }
 
+  // A finding (a click, Enter or Space on its button) selects its characters in the text and
+  // flashes its cells and section. A mouse click moves the focus into the text, ready for editing;
+  // from the keyboard the focus stays on the finding, so stepping through the list goes on from there.
   function handleFindingClick(e) {
+    const fix = e.target.closest("[data-fix]");
+    if (fix) {
+      applySuggestion(Number(fix.dataset.fix));
+      return;
+    }
+    const toggle = e.target.closest("[data-toggle]");
+    if (toggle) {
+      const list = toggle.parentElement.querySelector(".finding-list");
+      const open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      list.hidden = !open;
+      return;
+    }
     const item = e.target.closest("[data-index]");
     if (!item || !lastResult) return;
     const diag = shownDiagnostics(lastResult)[Number(item.dataset.index)];
     if (!diag) return;
-    if (diag.span) selectSpan(diag.span);
+    const byKeyboard = e.type === "keydown" || e.detail === 0;
+    if (diag.span) selectSpan(diag.span, { focus: !byKeyboard });
     if (diag.table && Array.isArray(diag.cells) && diag.cells.length) {
       flash(diag.cells.map((c) => els.tables.querySelector(cellSelector(diag.table, c.row, c.column))));
     } else if (diag.table) {
@@ -253,15 +417,161 @@
     if (diag.section) flash([els.checklist.querySelector('[data-section="' + cssEscape(diag.section) + '"]')]);
   }
 
+  function cellOf(table, row, column) {
+    const t = lastResult && (lastResult.tables || []).find((x) => x.id === table);
+    return (t && (t.cells || []).find((x) => x.row === row && x.column === column)) || null;
+  }
+
   function handleCellClick(e) {
     const cell = e.target.closest("[data-cell]");
     if (!cell || !lastResult) return;
+    focusCell(cell, false);
     const [table, ...rest] = cell.dataset.cell.split("/");
     const column = rest.pop();
-    const row = rest.join("/");
-    const t = (lastResult.tables || []).find((x) => x.id === table);
-    const c = t && (t.cells || []).find((x) => x.row === row && x.column === column);
-    if (c && c.span) selectSpan(c.span);
+    const c = cellOf(table, rest.join("/"), column);
+    if (c && c.span) selectSpan(c.span, { focus: e.detail !== 0 });
+  }
+
+  // The grid as a spreadsheet: one cell of each table is in the Tab order; arrows move, Enter goes
+  // to the number in the text.
+  function handleCellKey(e) {
+    const cell = e.target.closest("[data-cell]");
+    if (!cell) return;
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      handleCellClick({ target: cell, detail: 0 });
+      return;
+    }
+    const moves = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const rows = [...cell.closest("tbody").rows].filter((r) => r.querySelector("[data-cell]"));
+    let r = rows.indexOf(cell.parentElement);
+    let c = [...cell.parentElement.cells].indexOf(cell);
+    r = Math.max(0, Math.min(rows.length - 1, r + move[0]));
+    const cells = rows[r].cells;
+    c = Math.max(1, Math.min(cells.length - 1, c + move[1]));
+    const next = cells[c] && cells[c].dataset.cell ? cells[c] : cell;
+    focusCell(next, true);
+  }
+
+  function focusCell(cell, focus) {
+    const grid = cell.closest("table");
+    for (const other of grid.querySelectorAll('[data-cell][tabindex="0"]')) other.tabIndex = -1;
+    cell.tabIndex = 0;
+    if (focus) cell.focus();
+  }
+
+  // 改为 1288: the suggested cell's characters in the text become the likely value, as an edit
+  // the user can undo; then the report is checked again.
+  function applySuggestion(index) {
+    const diag = lastResult && shownDiagnostics(lastResult)[index];
+    const sug = diag && diag.suggestion;
+    const cell = sug && cellOf(sug.table, sug.row, sug.column);
+    if (!cell || !cell.span) return;
+    const ta = els.textarea;
+    const start = Number(cell.span.start);
+    const end = Number(cell.span.end);
+    const old = ta.value.slice(start, end);
+    // Only the digits: "1298 件" keeps its unit. A text changed since the check is left alone.
+    const m = /\d[\d,，]*/.exec(old);
+    if (!m || Number(m[0].replace(/[,，]/g, "")) !== Number(cell.value)) {
+      setStatus("原文已改动，请等检查结果更新后再试。");
+      return;
+    }
+    replaceText(String(sug.value), start + m.index, start + m.index + m[0].length);
+    checkNow();
+    const s2 = start + m.index;
+    selectSpan({ start: s2, end: s2 + String(sug.value).length }, { focus: true });
+    announce("已将“" + m[0] + "”改为 " + sug.value + "（可按 Ctrl+Z 撤销）。" + summarise(lastResult).line);
+  }
+
+  function skipToResults(e) {
+    e.preventDefault();
+    const target = !els.findingsBlock.hidden ? els.findingsHeading : els.results.querySelector("#verdict-heading");
+    target.focus();
+  }
+
+  // F8 / Shift+F8: the next / previous finding in the text, as in editors.
+  function handleGlobalKey(e) {
+    if (e.key !== "F8" || marks.length === 0) return;
+    e.preventDefault();
+    const ta = els.textarea;
+    const here = document.activeElement === ta ? ta.selectionStart : currentMark >= 0 ? marks[currentMark].start : -1;
+    let i;
+    if (!e.shiftKey) {
+      i = marks.findIndex((m, k) => m.start > here || (m.start === here && k > currentMark && currentMark >= 0 && document.activeElement !== ta));
+      if (i < 0) i = 0;
+    } else {
+      i = -1;
+      for (let k = marks.length - 1; k >= 0; k--) if (marks[k].start < here) { i = k; break; }
+      if (i < 0) i = marks.length - 1;
+    }
+    goToMark(i);
+  }
+
+  function goToMark(i) {
+    const m = marks[i];
+    selectSpan(m, { focus: true });
+    announce("第 " + (i + 1) + "/" + marks.length + " 个问题，第 " + m.line + " 行：" + SEVERITY_LABELS[m.severity] + "，" + m.message);
+  }
+
+  function announce(text) {
+    if (text === lastAnnounced) return;
+    lastAnnounced = text;
+    els.announce.textContent = text;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Drafts: kept in this browser only (localStorage), never sent anywhere
+  // ---------------------------------------------------------------------------------------------
+
+  const DRAFT_KEY = "nianbao-draft";
+  let draftRestored = false;
+
+  function storage() {
+    try {
+      return window.localStorage || null; // file:// pages and private modes may refuse it
+    } catch (_) {
+      return null;
+    }
+  }
+
+  function loadDraft() {
+    const store = storage();
+    try {
+      return (store && store.getItem(DRAFT_KEY)) || "";
+    } catch (_) {
+      return "";
+    }
+  }
+
+  function saveDraft(text) {
+    const store = storage();
+    if (!store) {
+      els.draftNote.textContent = "本浏览器不允许本地存储，草稿不会保存。";
+      return;
+    }
+    try {
+      if (text.trim() === "") store.removeItem(DRAFT_KEY);
+      else store.setItem(DRAFT_KEY, text);
+      els.draftNote.textContent =
+        text.trim() === "" ? "" : draftRestored ? "已恢复上次的草稿（只保存在本浏览器中）。" : "草稿已保存在本浏览器中（不会上传）。";
+    } catch (_) {
+      els.draftNote.textContent = "草稿太大或浏览器存储已满，未能保存；刷新页面前请另行保存文字。";
+    }
+  }
+
+  function forgetDraft() {
+    draftRestored = false;
+    const store = storage();
+    try {
+      if (store) store.removeItem(DRAFT_KEY);
+    } catch (_) {
+      /* nothing stored */
+    }
+    els.draftNote.textContent = "";
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -313,6 +623,9 @@
     if (!ready) return;
     const text = els.textarea.value;
     if (text.trim() === "") {
+      saveDraft(text);
+      marks = [];
+      renderBackdrop();
       showIdle();
       return;
     }
@@ -344,7 +657,7 @@
       finishCheck(result, performance.now() - t0);
       return;
     }
-    els.textarea.value = result.text;
+    replaceText(result.text);
     els.textarea.scrollTop = 0;
     // A textarea normalises line breaks (\r\n → \n); spans must point into what it holds.
     if (els.textarea.value !== result.text) {
@@ -358,7 +671,7 @@
 
   function loadSample() {
     if (typeof NIANBAO_SAMPLE !== "string") return;
-    els.textarea.value = NIANBAO_SAMPLE;
+    replaceText(NIANBAO_SAMPLE);
     els.textarea.scrollTop = 0;
     currentFileName = "";
     checkNow();
@@ -366,8 +679,11 @@
 
   function clearAll() {
     clearTimeout(debounceTimer);
-    els.textarea.value = "";
+    replaceText("");
     currentFileName = "";
+    forgetDraft();
+    marks = [];
+    renderBackdrop();
     hideBanner();
     showIdle();
     els.textarea.focus();
@@ -383,6 +699,10 @@
     else if (els.banner.dataset.kind !== "fatal") hideBanner();
     render(result);
     setStatus(statusText(result, ms));
+    announce(summarise(result).line);
+    saveDraft(els.textarea.value);
+    els.printFile.textContent = currentFileName || "（粘贴的文字）";
+    els.printDate.textContent = new Date().toLocaleString("zh-CN", { hour12: false });
     document.dispatchEvent(new CustomEvent("nianbao-checked"));
   }
 
@@ -415,6 +735,10 @@
     renderChecklist(report ? result : null);
     renderFindings(result);
     renderTables(report ? result : null);
+    marks = marksOf(result);
+    currentMark = -1;
+    renderBackdrop();
+    showNoteAtCaret();
   }
 
   function showIdle() {
@@ -497,33 +821,138 @@
     }
   }
 
-  // Errors, then warnings, then notes; for a text that is not a report only the verdict's reason.
+  // Findings grouped by where they are (the document, a section, a table, the prose), errors first;
+  // within a group, four or more of one kind fold into one line with their count, opened on demand.
+  // Each finding is a button whose name says what and where, so a screen reader's list of them
+  // tells them apart.
   function renderFindings(result) {
     els.findings.replaceChildren();
     const diags = shownDiagnostics(result);
-    diags.forEach((d, index) => els.findings.append(renderFinding(d, index)));
+    const groups = groupBy(
+      diags.map((d, index) => ({ d, index })),
+      ({ d }) => (d.table ? "table:" + d.table : d.section ? "section:" + d.section : String(d.code || "").split(".")[0])
+    );
+    for (const [key, items] of groups) {
+      const group = el("section", "finding-group");
+      group.dataset.group = key;
+      const title = el("h4", "group-title", groupTitle(key, result));
+      group.append(title);
+      const list = el("ul", "finding-list");
+      for (const [, same] of groupBy(items, ({ d }) => d.code + "\u0000" + d.severity)) {
+        if (same.length < 4) {
+          for (const it of same) list.append(renderFinding(it.d, it.index, result));
+          continue;
+        }
+        const f = findingParts(same[0].d);
+        const li = el("li", "finding-fold sev-" + f.severity);
+        li.dataset.severity = f.severity;
+        li.dataset.kind = f.code;
+        const toggle = el("button", "fold-toggle");
+        toggle.type = "button";
+        toggle.dataset.toggle = "";
+        toggle.setAttribute("aria-expanded", "false");
+        toggle.append(el("span", "sev-badge", f.badge), el("span", "finding-msg", foldLine(same.map((it) => it.d.message || ""), same.length, f.code)));
+        const inner = el("ul", "finding-list");
+        inner.hidden = true;
+        for (const it of same) inner.append(renderFinding(it.d, it.index, result));
+        li.append(toggle, inner);
+        list.append(li);
+      }
+      group.append(list);
+      els.findings.append(group);
+    }
     els.findingsCount.textContent = diags.length ? String(diags.length) : "";
     els.findingsBlock.hidden = diags.length === 0;
+    const n = countSeverities(result);
+    const labels = { all: "全部 " + diags.length, error: "错误 " + n.errors, warning: "提醒 " + n.warnings };
+    for (const input of els.sevFilter.querySelectorAll("input")) input.nextElementSibling.textContent = labels[input.value];
+    applyFilter();
   }
 
-  function renderFinding(d, index) {
+  // "105 处“…为空，按 0 计算”": the words the messages share at their end, else the first message.
+  function foldLine(messages, count, code) {
+    let tail = messages[0];
+    for (const m of messages) {
+      let k = 0;
+      while (k < tail.length && k < m.length && tail[tail.length - 1 - k] === m[m.length - 1 - k]) k++;
+      tail = tail.slice(tail.length - k);
+    }
+    tail = tail.replace(/^[^\s，。、；]*?(?=\s|[为应缺未不])/, "").trim();
+    return tail.length >= 4 ? count + " 处" + tail : count + " 条 " + code + "（如：" + messages[0] + "）";
+  }
+
+  function groupTitle(key, result) {
+    const [kind, id] = key.split(":");
+    if (kind === "table") {
+      const t = (result.tables || []).find((x) => x.id === id);
+      const L = t && labelsOf(wasm_bindgen).table(t, result.document && result.document.era);
+      return "统计表：" + ((t && t.title) || (L && L.title) || id);
+    }
+    if (kind === "section") {
+      const sec = (result.sections || []).find((x) => x.id === id);
+      return "章节：" + ((sec && (sec.title || sec.heading)) || id);
+    }
+    return { input: "读取", doc: "全文", text: "正文与统计表", crossyear: "与上一年度对照", section: "章节", table: "统计表" }[kind] || "其他";
+  }
+
+  function applyFilter() {
+    const chosen = (els.sevFilter.querySelector("input:checked") || { value: "all" }).value;
+    for (const item of els.findings.querySelectorAll(".finding, .finding-fold")) {
+      item.hidden = chosen !== "all" && item.dataset.severity !== chosen;
+    }
+    for (const group of els.findings.querySelectorAll(".finding-group")) {
+      group.hidden = !group.querySelector(":scope > .finding-list > li:not([hidden])");
+    }
+  }
+
+  // Where a finding is, in words: 表三 · （一）予以公开 · 自然人 · 第 194 行 · 第 3 页.
+  function placeOf(d, result) {
+    const parts = [];
+    const t = d.table ? (result.tables || []).find((x) => x.id === d.table) : null;
+    // The cell the span points at (the 总计 of a sum), else the equation's first.
+    const atSpan = t && d.span && (t.cells || []).find((c) => c.span && c.span.start === d.span.start);
+    const cell = atSpan || (Array.isArray(d.cells) && d.cells[0]) || null;
+    if (d.table) {
+      const L = t && labelsOf(wasm_bindgen).table(t, result.document && result.document.era);
+      parts.push((L && (L.short || L.title)) || (t && t.title) || d.table);
+      if (cell && L) {
+        const row = L.row(cell.row);
+        const column = L.column(cell.column, cell.row);
+        if (row) parts.push(row.short);
+        if (column) parts.push((L.columnGroup(cell.column) && !column.short.includes(L.columnGroup(cell.column)) ? L.columnGroup(cell.column) + "·" : "") + column.short);
+      }
+    } else if (d.section) {
+      const sec = (result.sections || []).find((x) => x.id === d.section);
+      if (sec) parts.push(sec.title || sec.heading || sec.id);
+    }
+    if (d.span && d.span.line) parts.push("第 " + d.span.line + " 行");
+    if (d.span && d.span.page) parts.push("第 " + d.span.page + " 页");
+    return parts.join(" · ");
+  }
+
+  function renderFinding(d, index, result) {
     const f = findingParts(d);
     const li = el("li", "finding sev-" + f.severity);
     li.dataset.code = f.code;
     li.dataset.severity = f.severity;
     li.dataset.index = String(index); // index into shownDiagnostics(lastResult)
-    const head = el("div", "finding-head");
-    head.append(el("span", "sev-badge", f.badge), el("span", "finding-msg", f.message));
-    li.append(head);
+    const place = placeOf(d, result);
+    const main = el("button", "finding-main");
+    main.type = "button";
+    main.append(el("span", "sev-badge", f.badge), el("span", "finding-msg", f.message));
+    if (place) main.append(el("span", "finding-place", place));
+    main.append(el("code", "finding-code", f.code));
+    if (!(d.span || (d.cells && d.cells.length) || d.section)) main.setAttribute("aria-disabled", "true");
+    li.append(main);
     if (f.hint) li.append(el("p", "finding-hint", f.hint));
-    const meta = el("p", "finding-meta");
-    if (f.line) meta.append(el("span", "finding-line", f.line));
-    meta.append(el("code", "finding-code", f.code));
-    li.append(meta);
-    if (d.span || (d.cells && d.cells.length) || d.section) {
-      li.tabIndex = 0;
-      li.classList.add("clickable");
-      if (d.span) li.title = "点击在原文中定位";
+    const sug = d.suggestion;
+    const cell = sug && cellOf(sug.table, sug.row, sug.column);
+    if (cell && cell.span) {
+      const fix = el("button", "button fix-button", "改为 " + sug.value);
+      fix.type = "button";
+      fix.dataset.fix = String(index);
+      fix.setAttribute("aria-label", "把“" + (cell.raw || cell.value) + "”改为 " + sug.value + "（" + place + "）");
+      li.append(fix);
     }
     return li;
   }
@@ -537,6 +966,27 @@
     if (!result) return;
     const marks = cellMarks(result);
     for (const t of tables) els.tables.append(renderTable(t, result, marks));
+    markOverflowingGrids();
+  }
+
+  // Wide grids scroll sideways under a visible hint; their second header row sticks below the
+  // first; one cell of each grid (the likely wrong one, else the first) is in the Tab order.
+  function markOverflowingGrids() {
+    for (const scroller of els.tables.querySelectorAll(".grid-scroll")) {
+      const over = scroller.scrollWidth > scroller.clientWidth + 1;
+      scroller.classList.toggle("overflows", over);
+      const hint = scroller.previousElementSibling;
+      if (hint && hint.classList.contains("scroll-hint")) hint.hidden = !over;
+      const rows = scroller.querySelectorAll("thead tr");
+      if (rows.length > 1) {
+        const h = rows[0].getBoundingClientRect().height;
+        for (const th of rows[1].cells) th.style.top = h + "px";
+      }
+      if (!scroller.querySelector('[data-cell][tabindex="0"]')) {
+        const first = scroller.querySelector("td.culprit[data-cell]") || scroller.querySelector("td.bad[data-cell]") || scroller.querySelector("[data-cell]");
+        if (first) first.tabIndex = 0;
+      }
+    }
   }
 
   // Titles, rows, columns, blocks and groups are labelled from the core's declarations
@@ -600,7 +1050,7 @@
     const leaves = groupBy(cells, (c) => split(c.column)[1]);
     const byColumn = new Map(cells.map((c) => [c.column, c]));
 
-    const scroller = el("div", "grid-scroll");
+    const scroller = gridScroller((L && L.title) || tableId);
     const table = el("table", "grid grid-" + tableId);
     const thead = el("thead");
     const head = el("tr");
@@ -625,6 +1075,21 @@
     }
     table.append(thead, tbody);
     scroller.append(table);
+    return withHint(scroller);
+  }
+
+  function withHint(scroller) {
+    const frag = document.createDocumentFragment();
+    const hint = el("p", "scroll-hint", "表格较宽：左右滑动查看其余各列 →");
+    hint.hidden = true;
+    frag.append(hint, scroller);
+    return frag;
+  }
+
+  function gridScroller(name) {
+    const scroller = el("div", "grid-scroll");
+    scroller.setAttribute("role", "region");
+    scroller.setAttribute("aria-label", name + "（可滚动）");
     return scroller;
   }
 
@@ -644,7 +1109,7 @@
     const columns = [...groupBy(cells, (c) => c.column).keys()];
     const byKey = new Map(cells.map((c) => [c.row + "\u0000" + c.column, c]));
 
-    const scroller = el("div", "grid-scroll");
+    const scroller = gridScroller(((L && L.title) || tableId) + (caption ? " " + caption : ""));
     const table = el("table", "grid grid-" + tableId);
     if (caption) table.append(el("caption", null, caption));
     table.append(renderHead(tableId, columns, rows[0], L));
@@ -678,7 +1143,7 @@
     }
     table.append(tbody);
     scroller.append(table);
-    return scroller;
+    return withHint(scroller);
   }
 
   function columnLabel(L, column, row) {
@@ -744,11 +1209,16 @@
     td.append(el("span", "cell-value", shown));
     if (empty) td.classList.add("empty");
 
+    td.tabIndex = -1; // one cell per grid is in the Tab order (markOverflowingGrids)
     const mark = marks.get(cellKey(tableId, cell.row, cell.column));
     if (mark) {
-      td.classList.add(mark.severity === "error" ? "bad" : "warn");
+      // The cell a suggestion names is marked strongly; the other cells of its equations lightly.
+      if (mark.culprit !== undefined) td.classList.add("bad", "culprit");
+      else if (mark.severity === "error") td.classList.add(mark.suspect ? "bad-light" : "bad");
+      else td.classList.add("warn");
       td.title = mark.messages.join("\n");
-      if (mark.expected !== undefined) td.append(el("small", "cell-expected", "应为 " + mark.expected));
+      const expected = mark.culprit !== undefined ? mark.culprit : mark.suspect ? undefined : mark.expected;
+      if (expected !== undefined) td.append(el("small", "cell-expected", "应为 " + expected));
     }
     return td;
   }
@@ -774,7 +1244,17 @@
         const hasExpected = d.expected !== undefined && d.expected !== null && d.code !== "table.balance";
         const actualIsCell = d.actual === undefined || d.actual === null || Number(d.actual) === Number(values.get(key));
         if (i === 0 && hasExpected && actualIsCell && m.expected === undefined) m.expected = d.expected;
+        if (d.suggestion) m.suspect = true;
       });
+      const sug = d.suggestion;
+      if (sug && sug.table === d.table) {
+        const key = cellKey(sug.table, sug.row, sug.column);
+        let m = marks.get(key);
+        if (!m) marks.set(key, (m = { severity: "error", messages: [], expected: undefined }));
+        m.severity = "error";
+        m.culprit = sug.value;
+        if (d.message && !m.messages.includes(d.message)) m.messages.push(d.message);
+      }
     }
     return marks;
   }
@@ -795,17 +1275,159 @@
   // Selecting text in the textarea
   // ---------------------------------------------------------------------------------------------
 
-  // Selects [start, end) and scrolls the textarea so the selection sits about a third from the top
-  // (the offset is measured on an off-screen copy of the box: textareaOffset in shared.js).
-  function selectSpan(span) {
+  // Selects [start, end), scrolls the textarea so the selection sits about a third from the top
+  // (the offset is measured on an off-screen copy of the box: textareaOffset in shared.js), then
+  // scrolls the page so that line is on screen: on a phone the text is far above the findings.
+  // The backdrop marks the range too, so it stays visible while the focus is elsewhere.
+  function selectSpan(span, { focus = true } = {}) {
     const ta = els.textarea;
     const len = ta.value.length;
     const start = Math.max(0, Math.min(len, Number(span.start) || 0));
     const end = Math.max(start, Math.min(len, Number(span.end) || 0));
-    ta.focus();
+    if (focus) ta.focus({ preventScroll: true });
     ta.setSelectionRange(start, end);
     const y = offsetOfIndex(ta, start);
     ta.scrollTop = Math.max(0, y - ta.clientHeight / 3);
+    syncBackdropScroll();
+    const at = marks.findIndex((m) => m.start === start && m.end === end);
+    currentMark = at;
+    renderBackdrop({ start, end });
+    const cs = getComputedStyle(ta);
+    const line = parseFloat(cs.lineHeight) || 24;
+    const top = ta.getBoundingClientRect().top + ta.clientTop + (parseFloat(cs.paddingTop) || 0) + y - ta.scrollTop;
+    const view = window.innerHeight || document.documentElement.clientHeight;
+    if (top < line || top > view - 2 * line) window.scrollBy(0, top - view / 3);
+    showNoteAtCaret();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The editor: line numbers and the findings drawn behind the (transparent) textarea
+  // ---------------------------------------------------------------------------------------------
+
+  // The findings that point into the text, in text order; errors and warnings only.
+  function marksOf(result) {
+    const len = els.textarea.value.length;
+    const out = [];
+    shownDiagnostics(result).forEach((d, index) => {
+      if (!d.span || (d.severity !== "error" && d.severity !== "warning")) return;
+      const start = Number(d.span.start);
+      const end = Number(d.span.end);
+      if (!(start >= 0 && end > start && end <= len)) return;
+      out.push({ start, end, severity: d.severity, message: d.message || d.code, line: d.span.line, index });
+    });
+    // The likely wrong number itself, where a finding names it.
+    shownDiagnostics(result).forEach((d, index) => {
+      const sug = d.suggestion;
+      const cell = sug && cellOf(sug.table, sug.row, sug.column);
+      if (!cell || !cell.span) return;
+      const start = Number(cell.span.start);
+      const end = Number(cell.span.end);
+      if (!(start >= 0 && end > start && end <= len) || out.some((m) => m.start === start && m.end === end)) return;
+      const raw = cell.raw || String(cell.value);
+      out.push({ start, end, severity: "error", message: "“" + raw + "”很可能应为 " + sug.value + "（" + d.message + "）", line: cell.span.line, index });
+    });
+    return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
+  // The backdrop holds the same text as the textarea, line by line (each line numbered in the
+  // gutter, wrapped exactly as the textarea wraps it), with the findings' ranges as underlined
+  // spans and `current` (the range last gone to) highlighted. Its own text is transparent.
+  function renderBackdrop(current) {
+    const text = els.textarea.value;
+    const lines = text.split("\n");
+    const frag = document.createDocumentFragment();
+    let offset = 0;
+    let k = 0; // the first mark that may touch this line
+    const cur = current || (currentMark >= 0 && marks[currentMark]) || null;
+    lines.forEach((line, i) => {
+      const lineEnd = offset + line.length;
+      const div = el("div", "ln");
+      div.dataset.n = String(i + 1);
+      // Boundaries inside the line: mark starts/ends and the current range.
+      const ranges = [];
+      while (k < marks.length && marks[k].end <= offset) k++;
+      for (let j = k; j < marks.length && marks[j].start < lineEnd + 1; j++) {
+        if (marks[j].end > offset) ranges.push({ s: marks[j].start, e: marks[j].end, cls: "mk mk-" + marks[j].severity, mark: j });
+      }
+      if (cur && cur.end > offset && cur.start <= lineEnd) ranges.push({ s: cur.start, e: Math.max(cur.end, cur.start + 1), cls: "mk-current" });
+      if (ranges.length === 0) {
+        div.textContent = line === "" ? "\u200b" : line;
+      } else {
+        const cuts = new Set([offset, lineEnd]);
+        for (const r of ranges) {
+          cuts.add(Math.max(offset, Math.min(lineEnd, r.s)));
+          cuts.add(Math.max(offset, Math.min(lineEnd, r.e)));
+        }
+        const points = [...cuts].sort((a, b) => a - b);
+        for (let p = 0; p + 1 < points.length; p++) {
+          const a = points[p];
+          const b = points[p + 1];
+          const piece = text.slice(a, b);
+          const over = ranges.filter((r) => r.s < b && r.e > a);
+          if (over.length === 0) {
+            div.append(document.createTextNode(piece));
+            continue;
+          }
+          const span = el("span", over.map((r) => r.cls).join(" "), piece);
+          const m = over.find((r) => r.mark !== undefined);
+          if (m) span.dataset.mark = String(m.mark);
+          if (over.some((r) => r.cls === "mk-current")) span.id = "current-mark";
+          div.append(span);
+        }
+        if (line === "" && !div.firstChild) div.textContent = "\u200b";
+      }
+      frag.append(div);
+      offset = lineEnd + 1;
+    });
+    els.backdropText.replaceChildren(frag);
+    els.editor.dataset.lines = String(lines.length);
+    els.editor.classList.toggle("wide-gutter", lines.length >= 1000);
+    syncBackdropBox();
+  }
+
+  // The backdrop covers the textarea's inner box (without its scrollbar) and scrolls with it.
+  function syncBackdropBox() {
+    const ta = els.textarea;
+    const b = els.backdrop;
+    b.style.top = ta.offsetTop + ta.clientTop + "px";
+    b.style.left = ta.offsetLeft + ta.clientLeft + "px";
+    b.style.width = ta.clientWidth + "px";
+    b.style.height = ta.clientHeight + "px";
+    syncBackdropScroll();
+  }
+
+  function syncBackdropScroll() {
+    els.backdrop.scrollTop = els.textarea.scrollTop;
+    els.backdrop.scrollLeft = els.textarea.scrollLeft;
+  }
+
+  // The message of the finding under the pointer, shown beside it.
+  function handleEditorHover(e) {
+    const hit = document.elementsFromPoint(e.clientX, e.clientY).find((n) => n.dataset && n.dataset.mark !== undefined);
+    const m = hit && marks[Number(hit.dataset.mark)];
+    if (!m) {
+      els.markTip.hidden = true;
+      return;
+    }
+    els.markTip.textContent = SEVERITY_LABELS[m.severity] + "：" + m.message;
+    els.markTip.dataset.severity = m.severity;
+    els.markTip.hidden = false;
+    const r = hit.getBoundingClientRect();
+    const pane = els.markTip.offsetParent ? els.markTip.offsetParent.getBoundingClientRect() : { left: 0, top: 0 };
+    els.markTip.style.left = Math.max(0, r.left - pane.left) + "px";
+    els.markTip.style.top = r.bottom - pane.top + 4 + "px";
+  }
+
+  // The message of the finding at the caret, below the editor (and read with the textarea).
+  function showNoteAtCaret() {
+    const ta = els.textarea;
+    const at = ta.selectionStart;
+    const m = marks.find((x) => x.start <= at && at <= x.end) || null;
+    els.markNote.hidden = !m;
+    if (m) {
+      els.markNote.textContent = "第 " + m.line + " 行 · " + SEVERITY_LABELS[m.severity] + "：" + m.message;
+      els.markNote.dataset.severity = m.severity;
+    }
   }
 
   let mirror = null;

@@ -47,9 +47,12 @@ export async function start(routes = {}) {
   return {
     base,
     requests,
-    /** A fresh context (with `context` options) and page at `url`; `errors` collects page errors and dialogs. */
-    async open(url, { ready, context: options } = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    /** A fresh context and page at `url`; `errors` collects page errors and dialogs. `viewport`
+     *  and `touch` size the window; `init` is a function run in the page before its scripts;
+     *  `context` holds further options of the browser context. */
+    async open(url, { ready, viewport = { width: 1280, height: 900 }, touch = false, init, context: options } = {}) {
+      const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch, ...options });
+      if (init) await context.addInitScript(init);
       context.on("request", (r) => requests.push(r.url()));
       const page = await context.newPage();
       const errors = [];
