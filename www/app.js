@@ -905,26 +905,11 @@
     }
   }
 
-  // Where a finding is, in words: 表三 · （一）予以公开 · 自然人 · 第 194 行 · 第 3 页.
-  function placeOf(d, result) {
+  // Where a finding is, in words: the core's place (表三（一）予以公开 · 自然人, 第五部分 …), then
+  // 第 194 行 · 第 3 页.
+  function placeOf(d) {
     const parts = [];
-    const t = d.table ? (result.tables || []).find((x) => x.id === d.table) : null;
-    // The cell the span points at (the 总计 of a sum), else the equation's first.
-    const atSpan = t && d.span && (t.cells || []).find((c) => c.span && c.span.start === d.span.start);
-    const cell = atSpan || (Array.isArray(d.cells) && d.cells[0]) || null;
-    if (d.table) {
-      const L = t && labelsOf(wasm_bindgen).table(t, result.document && result.document.era);
-      parts.push((L && (L.short || L.title)) || (t && t.title) || d.table);
-      if (cell && L) {
-        const row = L.row(cell.row);
-        const column = L.column(cell.column, cell.row);
-        if (row) parts.push(row.short);
-        if (column) parts.push((L.columnGroup(cell.column) && !column.short.includes(L.columnGroup(cell.column)) ? L.columnGroup(cell.column) + "·" : "") + column.short);
-      }
-    } else if (d.section) {
-      const sec = (result.sections || []).find((x) => x.id === d.section);
-      if (sec) parts.push(sec.title || sec.heading || sec.id);
-    }
+    if (d.place) parts.push(d.place);
     if (d.span && d.span.line) parts.push("第 " + d.span.line + " 行");
     if (d.span && d.span.page) parts.push("第 " + d.span.page + " 页");
     return parts.join(" · ");
@@ -936,7 +921,7 @@
     li.dataset.code = f.code;
     li.dataset.severity = f.severity;
     li.dataset.index = String(index); // index into shownDiagnostics(lastResult)
-    const place = placeOf(d, result);
+    const place = placeOf(d);
     const main = el("button", "finding-main");
     main.type = "button";
     main.append(el("span", "sev-badge", f.badge), el("span", "finding-msg", f.message));

@@ -117,6 +117,20 @@ function base64ToBytes(b64) {
   return bytes;
 }
 
+/** The wasm's bytes from what the build carries: base64 of the gzipped wasm (build.mjs), inflated
+ *  by the browser's DecompressionStream; a plain wasm (magic "\0asm") is taken as it is. */
+async function wasmBytes(base64) {
+  const bytes = base64ToBytes(base64);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  if (typeof DecompressionStream !== "function") {
+    const err = new Error("DecompressionStream is not available in this browser");
+    err.nianbaoKind = "no-wasm";
+    throw err;
+  }
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /** Instantiates the wasm carried as base64 with the wasm-bindgen glue `bindgen`; resolves to it. */
 async function loadWasm(bindgen, base64) {
   if (typeof WebAssembly !== "object" || !WebAssembly || typeof WebAssembly.instantiate !== "function") {
@@ -126,7 +140,7 @@ async function loadWasm(bindgen, base64) {
   }
   if (typeof bindgen !== "function") throw new Error("wasm_bindgen glue is missing");
   if (typeof base64 !== "string") throw new Error("NIANBAO_WASM is missing");
-  await bindgen({ module_or_path: base64ToBytes(base64) });
+  await bindgen({ module_or_path: await wasmBytes(base64) });
   return bindgen;
 }
 
