@@ -988,7 +988,8 @@ impl<'a> Doc<'a> {
                 }
                 b"ASCII85Decode" | b"A85" => ascii85(&data),
                 b"LZWDecode" | b"LZW" => {
-                    let early = parm.as_dict().and_then(|p| p.get(b"EarlyChange")).and_then(Object::as_num) != Some(0.0);
+                    let early =
+                        parm.as_dict().and_then(|p| p.get(b"EarlyChange")).and_then(Object::as_num) != Some(0.0);
                     let out = lzw(&data, early, MAX_INFLATED_BYTES)?;
                     match parm.as_dict() {
                         Some(p) => predict(out, p)?,
