@@ -523,8 +523,12 @@ fn grid(hs: Vec<Seg>, vs: Vec<Seg>) -> Option<Grid> {
     if cells.len() < 2 {
         return None;
     }
-    let index: std::collections::HashMap<usize, usize> = cells.iter().enumerate().map(|(k, c)| (c.0, k)).collect();
-    let at = (0..rows * cols).map(|i| index[&find(&mut parent, i)]).collect();
+    // Each group's cell, by the group's root position.
+    let mut index = vec![0; rows * cols];
+    for (k, c) in cells.iter().enumerate() {
+        index[c.0] = k;
+    }
+    let at = (0..rows * cols).map(|i| index[find(&mut parent, i)]).collect();
     let filled = cells.iter().map(|c| c.2).collect();
     let cells = cells.into_iter().map(|c| c.1).collect();
     Some(Grid { xs, ys, cells, filled, at, hs, vs })
