@@ -62,8 +62,11 @@ fn measure(path: &str) -> serde_json::Value {
     })
 }
 
-/// Generated 2021 reports as a Word file and as an HTML page, for the script to print to PDF.
+/// Generated 2021 reports as a Word file and as an HTML page, for the script to print to PDF;
+/// and report 1's page framed (a bordered layout table with the page's metadata rows) and with
+/// its tables' borders removed (no ruling lines at all).
 fn write_generated(dir: &str) {
+    use common::formats::{html_page_styled, PageStyle};
     use common::gen::{Era, Layout, Report};
     std::fs::create_dir_all(dir).unwrap();
     for seed in [1u64, 2] {
@@ -71,6 +74,12 @@ fn write_generated(dir: &str) {
         std::fs::write(format!("{dir}/gen-{seed}.docx"), common::formats::docx_with_borders(&text)).unwrap();
         std::fs::write(format!("{dir}/gen-{seed}.html"), common::formats::html_page(&text, "utf-8", "2023-01-10"))
             .unwrap();
+        if seed == 1 {
+            for (style, name) in [(PageStyle::MetadataTable, "framed"), (PageStyle::Borderless, "borderless")] {
+                let page = html_page_styled(&text, "utf-8", "2023-01-10", style);
+                std::fs::write(format!("{dir}/gen-{seed}-{name}.html"), page).unwrap();
+            }
+        }
     }
 }
 

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use common::formats::PageStyle;
 use common::gen::{CellKey, Layout, Report, APPLICATIONS, ERAS};
 use common::{findings, formats};
 use nianbao::result::{CheckResult, Severity};
@@ -129,11 +130,12 @@ fn libreoffice_pdfs_read_like_their_docx() {
     eprintln!("soffice: {} files in {:.1} s", files.len(), started.elapsed().as_secs_f64());
 
     let mut p = Vec::new();
-    for ((name, _, changed), docx) in reports.iter().zip(&files) {
+    for ((name, rep, changed), docx) in reports.iter().zip(&files) {
         let source = check(&std::fs::read(docx).unwrap(), "r.docx");
         let pdf_path = out.join(format!("{name}.pdf"));
         let pdf = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{}: {e}", pdf_path.display()));
         p.extend(problems(&format!("LibreOffice {name}"), &source, &check(&pdf, "r.pdf"), changed));
+        p.extend(paragraphs_kept(&format!("LibreOffice {name}"), &text_of(rep), &pdf));
     }
     assert_no_problems(p);
 }
@@ -141,13 +143,31 @@ fn libreoffice_pdfs_read_like_their_docx() {
 /// HTML page → PDF by Chromium's print.
 #[test]
 fn chromium_pdfs_read_like_their_html() {
-    let dir = work_dir("generated-pdf-chromium");
+    assert_no_problems(chromium_pdfs("generated-pdf-chromium", &reports(), PageStyle::Plain));
+}
+
+/// Pages that print the report inside a frame, as many government CMS pages do: a bordered
+/// layout table with the page's metadata rows, a bordered box, a frame flush with the report's
+/// tables. The frame holds the prose and the tables; it is no table itself.
+#[test]
+fn chromium_pdfs_of_framed_pages_read_like_their_html() {
+    // One clean report and one changed per era, in each frame.
+    let reports: Vec<_> = reports().into_iter().filter(|(name, _, _)| !name.ends_with("-2")).collect();
+    let mut p = Vec::new();
+    for style in PageStyle::FRAMED {
+        p.extend(chromium_pdfs(&format!("generated-pdf-{style:?}"), &reports, style));
+    }
+    assert_no_problems(p);
+}
+
+/// The reports printed by Chromium from their page in `style`; what is wrong with each PDF.
+fn chromium_pdfs(dir: &str, reports: &[(String, Report, Option<CellKey>)], style: PageStyle) -> Vec<String> {
+    let dir = work_dir(dir);
     let mut p = Vec::new();
     let started = Instant::now();
-    let reports = reports();
-    for (name, rep, changed) in &reports {
+    for (name, rep, changed) in reports {
         let text = text_of(rep);
-        let page = formats::html_page(&text, "utf-8", &format!("{}-01-15", rep.year + 1));
+        let page = formats::html_page_styled(&text, "utf-8", &format!("{}-01-15", rep.year + 1), style);
         let html = dir.join(format!("{name}.html"));
         std::fs::write(&html, &page).unwrap();
         let pdf_path = dir.join(format!("{name}.pdf"));
@@ -159,8 +179,28 @@ fn chromium_pdfs_read_like_their_html() {
         run("chromium", &args);
         let source = check(page.as_bytes(), "r.html");
         let pdf = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{}: {e}", pdf_path.display()));
-        p.extend(problems(&format!("Chromium {name}"), &source, &check(&pdf, "r.pdf"), changed));
+        let what = format!("Chromium {style:?} {name}");
+        p.extend(problems(&what, &source, &check(&pdf, "r.pdf"), changed));
+        p.extend(paragraphs_kept(&what, &text, &pdf));
     }
-    eprintln!("chromium: {} files in {:.1} s", reports.len(), started.elapsed().as_secs_f64());
-    assert_no_problems(p);
+    eprintln!("chromium {style:?}: {} files in {:.1} s", reports.len(), started.elapsed().as_secs_f64());
+    p
+}
+
+/// The report's paragraphs each read as one line of the PDF's text: prose is not run together
+/// nor put into a table's cell.
+fn paragraphs_kept(what: &str, tab_text: &str, pdf: &[u8]) -> Vec<String> {
+    let read = nianbao::input::read(pdf, "r.pdf").map(|e| e.text).unwrap_or_default();
+    let lines: std::collections::HashSet<&str> = read.lines().map(str::trim).collect();
+    let missing: Vec<String> = formats::parts(tab_text)
+        .into_iter()
+        .filter_map(|part| match part {
+            formats::Part::Line(l) if !lines.contains(l.trim()) => Some(l),
+            _ => None,
+        })
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    vec![format!("{what}: {} paragraph(s) not read as a line of their own: {missing:#?}", missing.len())]
 }

@@ -211,8 +211,10 @@ fn text_of(bytes: &[u8]) -> String {
 }
 
 /// qpdf's copies of the 淮安 PDF (tests/fixtures/generated/README.md): encrypted with an owner
-/// password and the empty user password, and rewritten with an xref stream and object streams.
-/// Each reads exactly like the plain file: the same text, the same result.
+/// password and the empty user password, and rewritten with an xref stream and object streams;
+/// and a copy whose content streams and ToUnicode CMaps are LZW (both EarlyChange values, a PNG
+/// predictor) and RunLength encoded. Each reads exactly like the plain file: the same text, the
+/// same result.
 #[test]
 fn encrypted_and_object_stream_copies_read_like_the_plain_pdf() {
     let plain = huaian();
@@ -224,6 +226,7 @@ fn encrypted_and_object_stream_copies_read_like_the_plain_pdf() {
         "huaian-aes-128.pdf",
         "huaian-aes-256.pdf",
         "huaian-object-streams.pdf",
+        "huaian-lzw-runlength.pdf",
     ] {
         let bytes = generated(name);
         assert_ne!(bytes, plain);

@@ -160,6 +160,57 @@ pub fn html_page(tab_text: &str, charset: &str, published: &str) -> String {
     )
 }
 
+/// How a government CMS page puts the report on paper: the kinds of frame drawn around it, and
+/// of tables without rules, that its print to PDF shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageStyle {
+    /// [`html_page`] as it is: the layout table without borders.
+    Plain,
+    /// The layout table bordered, with the page's metadata rows (索引号, 发布机构…) above the
+    /// report's cell, as many 信息公开 pages print: the report's tables sit inside a cell
+    /// of a ruled table, a few points inside its border.
+    MetadataTable,
+    /// The report in a bordered box (a `<div>` with a border and padding): the box is cut
+    /// at each page break, the tables are inside it, clear of its border.
+    BorderedBox,
+    /// The layout table bordered and collapsed, no padding, and the report's tables as wide as
+    /// it, collapsed too: their outer borders are the frame's border.
+    FlushFrame,
+    /// No rules at all: the report's tables drawn without borders (CSS `border: none`), cells
+    /// aligned only by their positions.
+    Borderless,
+}
+
+impl PageStyle {
+    pub const FRAMED: [PageStyle; 3] = [PageStyle::MetadataTable, PageStyle::BorderedBox, PageStyle::FlushFrame];
+}
+
+/// [`html_page`] in a page style.
+pub fn html_page_styled(tab_text: &str, charset: &str, published: &str, style: PageStyle) -> String {
+    let page = html_page(tab_text, charset, published);
+    let css = |extra: &str| page.replace("p { margin: 0 }</style>", &format!("p {{ margin: 0 }} {extra}</style>"));
+    let layout = "<table class=\"layout\" width=\"1000\"><tr><td class=\"content\">";
+    match style {
+        PageStyle::Plain => page,
+        PageStyle::MetadataTable => page.replace(
+            layout,
+            "<table class=\"layout\" width=\"100%\" border=\"1\" cellspacing=\"0\">\
+             <tr><td>索引号</td><td>113208000141604980/2024-00012</td><td>发布机构</td><td>某某市人民政府办公室</td></tr>\
+             <tr><td>生成日期</td><td>2024-01-15</td><td>公开方式</td><td>主动公开</td></tr>\
+             <tr><td class=\"content\" colspan=\"4\">",
+        ),
+        PageStyle::BorderedBox => css(".box { border: 2px solid #333; padding: 16px }")
+            .replace(layout, "<div class=\"box\"><table class=\"layout\"><tr><td class=\"content\">")
+            .replace("</td></tr></table>\n<div class=\"footer\">", "</td></tr></table></div>\n<div class=\"footer\">"),
+        PageStyle::FlushFrame => css(
+            "table { border-collapse: collapse } table.layout { width: 100%; border: 1px solid #000 } \
+             td.content { padding: 0; border: 1px solid #000 } td { padding: 0 }",
+        )
+        .replace(layout, "<table class=\"layout\"><tr><td class=\"content\">"),
+        PageStyle::Borderless => css("table, td { border: none !important }"),
+    }
+}
+
 /// What Word puts on the clipboard: MsoNormal paragraphs, o:p, spans, a conditional comment.
 pub fn word_clipboard_fragment(tab_text: &str) -> String {
     let para = |t: &str| {

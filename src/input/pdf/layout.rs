@@ -54,35 +54,37 @@ impl Block {
 
 /// A page's blocks in reading order (top to bottom), without its page number.
 pub fn page_blocks(content: PageContent, height: f64) -> Vec<Block> {
-    let mut tables = lattices(&content.rules);
-    let mut cell_glyphs: Vec<Vec<Vec<Glyph>>> = tables.iter().map(|t| vec![Vec::new(); t.cells.len()]).collect();
-    let mut free = Vec::new();
-    'glyph: for g in content.glyphs {
+    let mut found: Vec<(Table, Vec<Tail>)> = Vec::new();
+    let free = tables(lattices(&content.rules), content.glyphs, 0, &mut found);
+    // Characters below a table, in a cell of its last row whose two borders go on down: the
+    // part of a cell cut by the page break, left open (Chromium draws no bottom border there).
+    let mut tail_glyphs: Vec<Vec<Vec<Glyph>>> = found.iter().map(|(_, tails)| vec![Vec::new(); tails.len()]).collect();
+    let mut rest = Vec::new();
+    'glyph: for g in free {
         let (cx, cy) = ((g.x0 + g.x1) / 2.0, g.y - g.size * 0.35);
-        for (t, grid) in tables.iter().enumerate() {
-            if let Some(k) = grid.cell_at(cx, cy) {
-                cell_glyphs[t][k].push(g);
+        for (t, (table, tails)) in found.iter().enumerate() {
+            if cy <= table.bottom {
+                continue;
+            }
+            if let Some(i) = tails.iter().position(|tail| tail.x0 < cx && cx < tail.x1 && cy < tail.y1) {
+                tail_glyphs[t][i].push(g);
                 continue 'glyph;
             }
         }
-        free.push(g);
+        rest.push(g);
     }
     let mut blocks: Vec<Block> = Vec::new();
-    for (grid, glyphs) in tables.iter_mut().zip(cell_glyphs) {
-        let mut cells = Vec::new();
-        for (cell, gs) in grid.cells.iter().zip(glyphs) {
-            let text = join_wrapped(lines(gs).into_iter().map(|l| l.text));
-            cells.push(Cell { text, ..cell.clone() });
+    for ((mut table, tails), glyphs) in found.into_iter().zip(tail_glyphs) {
+        for (tail, gs) in tails.iter().zip(glyphs) {
+            if !gs.is_empty() {
+                let cell = &mut table.cells[tail.cell];
+                let more = lines(gs).into_iter().map(|l| l.text);
+                cell.text = join_wrapped(std::iter::once(std::mem::take(&mut cell.text)).chain(more));
+            }
         }
-        blocks.push(Block::Table(Table {
-            xs: grid.xs.clone(),
-            rows: grid.ys.len() - 1,
-            cells,
-            top: grid.ys[0],
-            bottom: *grid.ys.last().unwrap_or(&0.0),
-        }));
+        blocks.push(Block::Table(table));
     }
-    for line in lines(free) {
+    for line in lines(rest) {
         if is_page_number(&line, height) {
             continue;
         }
@@ -90,6 +92,99 @@ pub fn page_blocks(content: PageContent, height: f64) -> Vec<Block> {
     }
     blocks.sort_by(|a, b| a.top().total_cmp(&b.top()));
     blocks
+}
+
+/// Where a cell of a table's last row goes on below the table: between its two borders, down
+/// to where the first of them ends.
+struct Tail {
+    cell: usize,
+    x0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+/// Frames inside frames taken apart; deeper grids are read as tables as they are.
+const MAX_FRAME_DEPTH: usize = 4;
+
+/// The tables of `grids` with the characters drawn in their cells, put into `out`; the
+/// characters in no table are returned.
+///
+/// A grid's cell that is a frame, not a table's cell, is taken out: a web page printed with its
+/// layout table or container bordered draws the whole report inside a ruled "cell", with the
+/// report's own tables inside it, often a point or two from its border and so joined to it. A
+/// frame is a cell that is no rectangle (the space around the inner tables, joined to the
+/// frame's margins), one that holds another grid, or one that holds prose (a long text, or a
+/// full-width one with a sentence). Its characters are read as lines and paragraphs, and what
+/// remains of the grid, each connected part, is read again from its own rules alone: the
+/// report's tables.
+fn tables(grids: Vec<Grid>, glyphs: Vec<Glyph>, depth: usize, out: &mut Vec<(Table, Vec<Tail>)>) -> Vec<Glyph> {
+    let mut cell_glyphs: Vec<Vec<Vec<Glyph>>> = grids.iter().map(|t| vec![Vec::new(); t.cells.len()]).collect();
+    let mut free = Vec::new();
+    for g in glyphs {
+        let (cx, cy) = ((g.x0 + g.x1) / 2.0, g.y - g.size * 0.35);
+        // The innermost grid that holds it: a table may be drawn inside another grid's cell.
+        let hit = grids
+            .iter()
+            .enumerate()
+            .filter_map(|(t, grid)| grid.cell_at(cx, cy).map(|k| (t, k, grid.area())))
+            .min_by(|a, b| a.2.total_cmp(&b.2));
+        match hit {
+            Some((t, k, _)) => cell_glyphs[t][k].push(g),
+            None => free.push(g),
+        }
+    }
+    for (t, (grid, glyphs)) in grids.iter().zip(cell_glyphs).enumerate() {
+        let texts: Vec<String> =
+            glyphs.iter().map(|gs| join_wrapped(lines(gs.clone()).into_iter().map(|l| l.text))).collect();
+        let cols = grid.xs.len() - 1;
+        let mut frames: Vec<bool> = (0..grid.cells.len())
+            .map(|k| {
+                !grid.filled[k]
+                    || grids.iter().enumerate().any(|(o, other)| o != t && grid.holds(k, other))
+                    || is_prose(&texts[k], grid.cells[k].colspan == cols)
+            })
+            .collect();
+        // With a frame, an empty sliver of a cell (the gap between the frame's border and a
+        // table's, a point or two wide) is the frame's too.
+        if frames.contains(&true) {
+            for (k, cell) in grid.cells.iter().enumerate() {
+                let (w, h) = grid.size(cell);
+                if texts[k].is_empty() && (w <= 2.0 * SNAP || h <= 2.0 * SNAP) {
+                    frames[k] = true;
+                }
+            }
+        }
+        if depth >= MAX_FRAME_DEPTH || !frames.contains(&true) {
+            let cells = grid.cells.iter().zip(texts).map(|(cell, text)| Cell { text, ..cell.clone() }).collect();
+            let table = Table {
+                xs: grid.xs.clone(),
+                rows: grid.ys.len() - 1,
+                cells,
+                top: grid.ys[0],
+                bottom: *grid.ys.last().unwrap_or(&0.0),
+            };
+            out.push((table, grid.tails()));
+            continue;
+        }
+        let mut glyphs: Vec<Option<Vec<Glyph>>> = glyphs.into_iter().map(Some).collect();
+        for (k, gs) in glyphs.iter_mut().enumerate() {
+            if frames[k] {
+                free.extend(gs.take().unwrap_or_default());
+            }
+        }
+        for (bounds, members) in grid.parts(&frames) {
+            let inner: Vec<Glyph> = members.iter().flat_map(|&k| glyphs[k].take().unwrap_or_default()).collect();
+            let (hs, vs) = grid.rules_within(bounds);
+            free.extend(tables(grids_of(hs, vs), inner, depth + 1, out));
+        }
+    }
+    free
+}
+
+/// Prose, not a table's cell: a long text, or a full-width one that is a sentence or more.
+fn is_prose(text: &str, full_width: bool) -> bool {
+    let n = text.chars().count();
+    n >= 150 || (full_width && (n >= 60 || text.contains('。')))
 }
 
 /// A page number in the top or bottom margin: "- 4 -", "—4—", "第 4 页", "4/6", "4".
@@ -164,15 +259,131 @@ struct Grid {
     xs: Vec<f64>,
     ys: Vec<f64>,
     cells: Vec<Cell>,
+    /// Whether each cell fills its bounding rows and columns: a cell that does not (an L or a
+    /// ring of positions around others) is no table's cell.
+    filled: Vec<bool>,
     /// The cell index of each elementary position, row-major.
     at: Vec<usize>,
+    /// The rules it is drawn with.
+    hs: Vec<Seg>,
+    vs: Vec<Seg>,
 }
+
+/// A rectangle: x0, y0, x1, y1.
+type Bounds = [f64; 4];
 
 impl Grid {
     fn cell_at(&self, x: f64, y: f64) -> Option<usize> {
         let c = self.xs.windows(2).position(|w| w[0] <= x && x < w[1])?;
         let r = self.ys.windows(2).position(|w| w[0] <= y && y < w[1])?;
         self.at.get(r * (self.xs.len() - 1) + c).copied()
+    }
+
+    fn bounds(&self) -> Bounds {
+        [self.xs[0], self.ys[0], self.xs[self.xs.len() - 1], self.ys[self.ys.len() - 1]]
+    }
+
+    fn area(&self) -> f64 {
+        let [x0, y0, x1, y1] = self.bounds();
+        (x1 - x0) * (y1 - y0)
+    }
+
+    /// The cells of the last row, not as wide as the grid, whose left and right borders both go
+    /// on down past the grid's last rule.
+    fn tails(&self) -> Vec<Tail> {
+        let (last, cols) = (self.ys[self.ys.len() - 1], self.xs.len() - 1);
+        let goes_on = |x: f64| {
+            self.vs
+                .iter()
+                .filter(|v| (v.at - x).abs() <= SNAP && v.from <= last && v.to > last + 2.0 * SNAP)
+                .map(|v| v.to)
+                .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))))
+        };
+        self.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.row + c.rowspan == self.ys.len() - 1 && c.colspan < cols)
+            .filter_map(|(k, c)| {
+                let (x0, x1) = (self.xs[c.col], self.xs[c.col + c.colspan]);
+                let y1 = goes_on(x0)?.min(goes_on(x1)?);
+                Some(Tail { cell: k, x0, x1, y1 })
+            })
+            .collect()
+    }
+
+    /// A cell's width and height.
+    fn size(&self, c: &Cell) -> (f64, f64) {
+        (self.xs[c.col + c.colspan] - self.xs[c.col], self.ys[c.row + c.rowspan] - self.ys[c.row])
+    }
+
+    /// Whether cell `k` holds all of `other` (a grid drawn inside it).
+    fn holds(&self, k: usize, other: &Grid) -> bool {
+        let c = &self.cells[k];
+        let [x0, y0, x1, y1] = other.bounds();
+        self.xs[c.col] - SNAP <= x0
+            && x1 <= self.xs[c.col + c.colspan] + SNAP
+            && self.ys[c.row] - SNAP <= y0
+            && y1 <= self.ys[c.row + c.rowspan] + SNAP
+    }
+
+    /// The connected parts of the grid without the cells marked: each part's bounds and cells.
+    fn parts(&self, without: &[bool]) -> Vec<(Bounds, Vec<usize>)> {
+        let cols = self.xs.len() - 1;
+        let mut part: Vec<Option<usize>> = vec![None; self.at.len()];
+        let mut out: Vec<(Bounds, Vec<usize>)> = Vec::new();
+        for start in 0..self.at.len() {
+            if part[start].is_some() || without[self.at[start]] {
+                continue;
+            }
+            let id = out.len();
+            let (mut r0, mut c0, mut r1, mut c1) = (usize::MAX, usize::MAX, 0, 0);
+            let mut members = Vec::new();
+            let mut stack = vec![start];
+            part[start] = Some(id);
+            while let Some(i) = stack.pop() {
+                let (r, c) = (i / cols, i % cols);
+                (r0, c0, r1, c1) = (r0.min(r), c0.min(c), r1.max(r), c1.max(c));
+                if !members.contains(&self.at[i]) {
+                    members.push(self.at[i]);
+                }
+                let mut next = Vec::with_capacity(4);
+                if c > 0 {
+                    next.push(i - 1);
+                }
+                if c + 1 < cols {
+                    next.push(i + 1);
+                }
+                if i >= cols {
+                    next.push(i - cols);
+                }
+                if i + cols < self.at.len() {
+                    next.push(i + cols);
+                }
+                for j in next {
+                    if part[j].is_none() && !without[self.at[j]] {
+                        part[j] = Some(id);
+                        stack.push(j);
+                    }
+                }
+            }
+            out.push(([self.xs[c0], self.ys[r0], self.xs[c1 + 1], self.ys[r1 + 1]], members));
+        }
+        out
+    }
+
+    /// The grid's rules across `bounds`, whole (a border that goes on past them, as a cell's
+    /// cut by a page break does, still does). A boundary of the grid is a cluster of coordinates
+    /// from its first one up to SNAP past it; so are the bounds' edges, so a rule a little
+    /// outside the bounds' first column or row (a frame's border next to a table's) is left out.
+    fn rules_within(&self, [x0, y0, x1, y1]: Bounds) -> (Vec<Seg>, Vec<Seg>) {
+        let across = |segs: &[Seg], (a0, a1): (f64, f64), (f0, f1): (f64, f64)| -> Vec<Seg> {
+            segs.iter()
+                .filter(|s| s.at >= a0 - 1e-6 && s.at <= a1 + SNAP + 1e-6)
+                .filter(|s| s.from.max(f0) < s.to.min(f1) - SNAP)
+                .copied()
+                .collect()
+        };
+        (across(&self.hs, (y0, y1), (x0, x1)), across(&self.vs, (x0, x1), (y0, y1)))
     }
 }
 
@@ -217,11 +428,16 @@ fn clusters(mut values: Vec<f64>) -> Vec<f64> {
     out
 }
 
-/// The tables a page's rules draw.
+/// The grids a page's rules draw.
 fn lattices(rules: &[Rule]) -> Vec<Grid> {
     let (hs, vs): (Vec<&Rule>, Vec<&Rule>) = rules.iter().partition(|r| r.horizontal());
     let hs = merge(hs.iter().map(|r| Seg { at: (r.y0 + r.y1) / 2.0, from: r.x0, to: r.x1 }).collect());
     let vs = merge(vs.iter().map(|r| Seg { at: (r.x0 + r.x1) / 2.0, from: r.y0, to: r.y1 }).collect());
+    grids_of(hs, vs)
+}
+
+/// The grids of connected rules.
+fn grids_of(hs: Vec<Seg>, vs: Vec<Seg>) -> Vec<Grid> {
     // Connected groups of crossing rules.
     let n = hs.len() + vs.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -248,10 +464,10 @@ fn lattices(rules: &[Rule]) -> Vec<Grid> {
     for (j, v) in vs.iter().enumerate() {
         groups.entry(find(&mut parent, hs.len() + j)).or_default().1.push(*v);
     }
-    groups.into_values().filter_map(|(h, v)| grid(&h, &v)).collect()
+    groups.into_values().filter_map(|(h, v)| grid(h, v)).collect()
 }
 
-fn grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
+fn grid(hs: Vec<Seg>, vs: Vec<Seg>) -> Option<Grid> {
     if hs.len() < 2 || vs.len() < 2 {
         return None;
     }
@@ -287,38 +503,35 @@ fn grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
         }
     }
     // Each group's bounding box is a merged cell, numbered in reading order of its top-left.
-    let mut bounds: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> = Default::default();
+    let mut bounds: std::collections::BTreeMap<usize, (usize, usize, usize, usize, usize)> = Default::default();
     for r in 0..rows {
         for c in 0..cols {
             let root = find(&mut parent, r * cols + c);
-            let b = bounds.entry(root).or_insert((r, c, r, c));
-            *b = (b.0.min(r), b.1.min(c), b.2.max(r), b.3.max(c));
+            let b = bounds.entry(root).or_insert((r, c, r, c, 0));
+            *b = (b.0.min(r), b.1.min(c), b.2.max(r), b.3.max(c), b.4 + 1);
         }
     }
-    let mut cells: Vec<Cell> = bounds
-        .values()
-        .map(|&(r0, c0, r1, c1)| Cell {
-            row: r0,
-            col: c0,
-            rowspan: r1 - r0 + 1,
-            colspan: c1 - c0 + 1,
-            text: String::new(),
+    let mut cells: Vec<(usize, Cell, bool)> = bounds
+        .iter()
+        .map(|(&root, &(r0, c0, r1, c1, n))| {
+            let cell = Cell { row: r0, col: c0, rowspan: r1 - r0 + 1, colspan: c1 - c0 + 1, text: String::new() };
+            (root, cell, n == (r1 - r0 + 1) * (c1 - c0 + 1))
         })
         .collect();
-    cells.sort_by_key(|c| (c.row, c.col));
-    let mut at = vec![0; rows * cols];
-    for (k, cell) in cells.iter().enumerate() {
-        for r in cell.row..cell.row + cell.rowspan {
-            for c in cell.col..cell.col + cell.colspan {
-                at[r * cols + c] = k;
-            }
-        }
-    }
+    cells.sort_by_key(|(_, c, _)| (c.row, c.col));
     // A box with one cell is a frame around text, not a table.
     if cells.len() < 2 {
         return None;
     }
-    Some(Grid { xs, ys, cells, at })
+    // Each group's cell, by the group's root position.
+    let mut index = vec![0; rows * cols];
+    for (k, c) in cells.iter().enumerate() {
+        index[c.0] = k;
+    }
+    let at = (0..rows * cols).map(|i| index[find(&mut parent, i)]).collect();
+    let filled = cells.iter().map(|c| c.2).collect();
+    let cells = cells.into_iter().map(|c| c.1).collect();
+    Some(Grid { xs, ys, cells, filled, at, hs, vs })
 }
 
 /// Joins tables that continue over a page break: `next` starts the page after the one `prev`
@@ -331,12 +544,12 @@ fn grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
 /// on with words that start no item of their own ("2.没有现成信息需要" / "另行制作"), or fills
 /// a cell left empty above (a number centred in the part after the break), the top row's cells
 /// are joined to those above, text and all, instead of making a row of empty cells.
-pub fn continue_table(prev: &mut Table, next: Table) -> Result<(), Table> {
-    let same_columns =
-        prev.xs.len() == next.xs.len() && prev.xs.iter().zip(&next.xs).all(|(a, b)| (a - b).abs() <= 3.0 * SNAP);
-    if !same_columns {
+pub fn continue_table(prev: &mut Table, mut next: Table) -> Result<(), Table> {
+    let Some(xs) = common_columns(&prev.xs, &next.xs) else {
         return Err(next);
-    }
+    };
+    regrid(prev, &xs);
+    regrid(&mut next, &xs);
     let row_texts = |t: &Table, r: usize| -> Vec<String> {
         t.cells.iter().filter(|c| c.row == r).map(|c| c.text.clone()).collect()
     };
@@ -396,6 +609,31 @@ pub fn continue_table(prev: &mut Table, next: Table) -> Result<(), Table> {
     prev.rows += next.rows - skip;
     prev.bottom = next.bottom;
     Ok(())
+}
+
+/// The columns of two parts of one table: the same columns, or the same but for a boundary or two
+/// that one part never draws (a column split only in rows that are all on the other page).
+fn common_columns(a: &[f64], b: &[f64]) -> Option<Vec<f64>> {
+    let same = |x: f64, y: f64| (x - y).abs() <= 3.0 * SNAP;
+    let within = |small: &[f64], big: &[f64]| small.iter().all(|&x| big.iter().any(|&y| same(x, y)));
+    let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let edges = same(small[0], big[0]) && same(small[small.len() - 1], big[big.len() - 1]);
+    (edges && big.len() - small.len() <= 2 && within(small, big)).then(|| big.to_vec())
+}
+
+/// A table's cells put on columns `xs`, a superset of its own.
+fn regrid(t: &mut Table, xs: &[f64]) {
+    if t.xs.len() == xs.len() {
+        return;
+    }
+    let at = |x: f64| xs.iter().position(|&y| (x - y).abs() <= 3.0 * SNAP).unwrap_or(0);
+    let map: Vec<usize> = t.xs.iter().map(|&x| at(x)).collect();
+    for c in &mut t.cells {
+        let (from, to) = (map[c.col], map[c.col + c.colspan]);
+        c.col = from;
+        c.colspan = to.saturating_sub(from).max(1);
+    }
+    t.xs = xs.to_vec();
 }
 
 /// Words, not a number.

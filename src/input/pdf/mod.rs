@@ -190,10 +190,15 @@ fn write_blocks(w: &mut Writer, blocks: &[(usize, Block)]) {
             _ => None,
         })
         .collect();
-    let left = median(lines.iter().filter(|l| l.text.chars().count() > 10).map(|l| l.x0).collect());
-    let right = lines.iter().map(|l| l.x1).fold(0.0, f64::max);
-    // Lines wrap into paragraphs only in a justified column: several lines reach its edge.
-    let justified = lines.iter().filter(|l| l.x1 >= right - 1.5 * l.size).count() >= 3;
+    let (left, right) = text_column(&lines);
+    // How near the edge a wrapped line ends: in a justified column (WPS, Word) at the edge; in a
+    // ragged one (a web page printed) up to two characters short, when the next character may
+    // not start a line ("，" after it) or a number does not fit whole.
+    let near: Vec<&&Line> = lines.iter().filter(|l| l.x1 >= right - 3.0 * l.size).collect();
+    let at_edge = near.iter().filter(|l| l.x1 >= right - 0.5 * l.size).count();
+    let reach = if at_edge * 2 >= near.len() { 1.5 } else { 2.5 };
+    // Lines wrap into paragraphs only when several lines reach the column's edge.
+    let justified = lines.iter().filter(|l| l.x1 >= right - reach * l.size).count() >= 3;
     let mut para: Option<&Line> = None;
     let mut page = None;
     for (on, block) in blocks {
@@ -205,7 +210,7 @@ fn write_blocks(w: &mut Writer, blocks: &[(usize, Block)]) {
             Block::Line(line) => {
                 let continues = justified
                     && para.is_some_and(|p| {
-                        p.x1 >= right - 1.5 * p.size
+                        p.x1 >= right - reach * p.size
                             && line.x0 <= left + 0.5 * line.size
                             && (line.size - p.size).abs() <= 0.15 * p.size
                             && (line.y - p.y < 2.2 * p.size || line.y < p.y)
@@ -252,10 +257,32 @@ fn write_table(w: &mut Writer, t: &Table) {
     w.end_table();
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    if v.is_empty() {
-        return 0.0;
+/// Where the body text's lines start and end: the lines in the size most of the text is set in
+/// (a wide title in a larger size does not move the edge), the leftmost start shared by a good
+/// part of the long lines (first lines indented by two characters are not the edge, nor is a
+/// lone line in the margin), the rightmost end.
+fn text_column(lines: &[&Line]) -> (f64, f64) {
+    let mut by_size: Vec<(f64, usize)> = Vec::new();
+    for l in lines {
+        let n = l.text.chars().count();
+        match by_size.iter_mut().find(|(s, _)| (s - l.size).abs() <= 0.1 * l.size) {
+            Some(e) => e.1 += n,
+            None => by_size.push((l.size, n)),
+        }
     }
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
+    let Some(&(size, _)) = by_size.iter().max_by_key(|e| e.1) else {
+        return (0.0, 0.0);
+    };
+    let body: Vec<&&Line> = lines.iter().filter(|l| (l.size - size).abs() <= 0.1 * size).collect();
+    let right = body.iter().map(|l| l.x1).fold(0.0, f64::max);
+    let mut starts: Vec<f64> = body.iter().filter(|l| l.text.chars().count() > 10).map(|l| l.x0).collect();
+    starts.sort_by(f64::total_cmp);
+    let support = (starts.len() * 15 / 100).max(2).min(starts.len());
+    let left = starts
+        .iter()
+        .copied()
+        .find(|&x| starts.iter().filter(|&&y| y >= x && y - x <= 0.5 * size).count() >= support)
+        .or(starts.first().copied())
+        .unwrap_or(0.0);
+    (left, right)
 }

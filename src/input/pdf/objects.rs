@@ -1,7 +1,7 @@
 //! The PDF object layer: objects parsed from bytes, the cross-reference table that says where
 //! each object is (xref tables, xref streams, hybrid files, /Prev chains, object streams), a
-//! repair scan for files whose xref is broken, decryption (`crypt`), stream filters (Flate with
-//! PNG predictors, ASCIIHex, ASCII85), the page tree, and content-stream operators.
+//! repair scan for files whose xref is broken, decryption (`crypt`), stream filters (Flate and LZW
+//! with PNG predictors, RunLength, ASCIIHex, ASCII85), the page tree, and content-stream operators.
 //!
 //! Written for reading reports, not for rendering: objects are owned values, parsed once and
 //! cached. Hostile files meet limits everywhere: nesting depth, reference chains, xref sections,
@@ -987,6 +987,16 @@ impl<'a> Doc<'a> {
                     digits.chunks(2).map(|p| p[0] << 4 | p.get(1).copied().unwrap_or(0)).collect()
                 }
                 b"ASCII85Decode" | b"A85" => ascii85(&data),
+                b"LZWDecode" | b"LZW" => {
+                    let early =
+                        parm.as_dict().and_then(|p| p.get(b"EarlyChange")).and_then(Object::as_num) != Some(0.0);
+                    let out = lzw(&data, early, MAX_INFLATED_BYTES)?;
+                    match parm.as_dict() {
+                        Some(p) => predict(out, p)?,
+                        None => out,
+                    }
+                }
+                b"RunLengthDecode" | b"RL" => run_length(&data, MAX_INFLATED_BYTES)?,
                 b"Crypt" => data,
                 _ => return None,
             };
@@ -1079,7 +1089,105 @@ fn decrypt_strings(o: &mut Object, c: &Crypt, num: u32, gen: u16) {
     }
 }
 
-/// The PNG (10–15) and TIFF (2, 8-bit) predictors of Flate data.
+/// LZW data decoded as PDF (and TIFF) write it: codes of 9 to 12 bits, most significant bit
+/// first, 256 clearing the table and 257 ending the data. With `early` (/EarlyChange 1, the
+/// default) the code width grows one code early. None when the output would pass `limit`;
+/// a code that cannot be (damaged data) ends the data there.
+pub fn lzw(data: &[u8], early: bool, limit: usize) -> Option<Vec<u8>> {
+    const CLEAR: usize = 256;
+    const END: usize = 257;
+    const SIZE: usize = 4096;
+    // Each code's string: the code before it, its last byte, its first byte and its length.
+    let mut prefix = vec![0u16; SIZE];
+    let mut last = vec![0u8; SIZE];
+    let mut first = vec![0u8; SIZE];
+    let mut len = vec![0u32; SIZE];
+    for b in 0..256 {
+        (last[b], first[b], len[b]) = (b as u8, b as u8, 1);
+    }
+    let (mut next, mut width, mut prev) = (END + 1, 9u32, None::<usize>);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    let mut out: Vec<u8> = Vec::new();
+    let mut bytes = data.iter();
+    loop {
+        while bits < width {
+            let Some(&b) = bytes.next() else {
+                return Some(out);
+            };
+            acc = acc << 8 | b as u32;
+            bits += 8;
+        }
+        let code = (acc >> (bits - width)) as usize & ((1 << width) - 1);
+        bits -= width;
+        acc &= (1 << bits) - 1;
+        if code == CLEAR {
+            (next, width, prev) = (END + 1, 9, None);
+            continue;
+        }
+        if code == END {
+            return Some(out);
+        }
+        if let Some(p) = prev {
+            // The new entry: the previous string and the first byte of this one (of the
+            // previous one when this is the entry being made).
+            if code > next || (code == next && next >= SIZE) {
+                return Some(out);
+            }
+            if next < SIZE {
+                let head = if code == next { first[p] } else { first[code] };
+                (prefix[next], last[next], first[next], len[next]) = (p as u16, head, first[p], len[p] + 1);
+                next += 1;
+                if next + early as usize >= 1 << width && width < 12 {
+                    width += 1;
+                }
+            }
+        } else if code > END {
+            return Some(out);
+        }
+        let n = len[code] as usize;
+        if out.len() + n > limit {
+            return None;
+        }
+        out.resize(out.len() + n, 0);
+        let (mut k, mut at) = (code, out.len());
+        for _ in 0..n {
+            at -= 1;
+            out[at] = last[k];
+            k = prefix[k] as usize;
+        }
+        prev = Some(code);
+    }
+}
+
+/// RunLength data decoded: a length byte n below 128 copies the n + 1 bytes after it, above
+/// 128 repeats the byte after it 257 − n times, 128 ends the data. None past `limit`.
+pub fn run_length(data: &[u8], limit: usize) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < data.len() {
+        let n = data[i] as usize;
+        i += 1;
+        match n {
+            128 => break,
+            0..=127 => {
+                let run = &data[i..(i + n + 1).min(data.len())];
+                out.extend_from_slice(run);
+                i += run.len();
+            }
+            _ => {
+                let Some(&b) = data.get(i) else { break };
+                out.resize(out.len() + 257 - n, b);
+                i += 1;
+            }
+        }
+        if out.len() > limit {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// The PNG (10–15) and TIFF (2, 8-bit) predictors of Flate and LZW data.
 fn predict(data: Vec<u8>, p: &Dict) -> Option<Vec<u8>> {
     let get = |k: &[u8], d: f64| p.get(k).and_then(Object::as_num).unwrap_or(d).max(0.0) as usize;
     let predictor = get(b"Predictor", 1.0);
@@ -1203,6 +1311,117 @@ mod tests {
         assert_eq!(ops.next(&mut operands), Some(&b"Tj"[..]));
         assert_eq!(operands, vec![Object::Str(b"x".to_vec())]);
         assert_eq!(ops.next(&mut operands), None);
+    }
+
+    /// The example of the PDF reference (7.4.4.2): "-----A---B" is the codes 256 45 258 258 65
+    /// 259 66 257 in 9 bits.
+    #[test]
+    fn lzw_decodes_the_reference_example() {
+        let data = [0x80, 0x0B, 0x60, 0x50, 0x22, 0x0C, 0x0C, 0x85, 0x01];
+        assert_eq!(lzw(&data, true, 100).unwrap(), b"-----A---B");
+        // Capped: past the limit is refused, not truncated.
+        assert_eq!(lzw(&data, true, 5), None);
+        // Damaged: a code not yet made ends the data there; no data, nothing.
+        assert_eq!(lzw(&[0x80, 0x0B, 0x7F, 0xFF], true, 100).unwrap(), b"-");
+        assert_eq!(lzw(&[], true, 100).unwrap(), b"");
+    }
+
+    /// Codes written by an encoder that keeps the decoder's width, for both EarlyChange values,
+    /// through the 10-, 11- and 12-bit widths and a table reset.
+    #[test]
+    fn lzw_widths_and_early_change() {
+        /// The bits written, and the decoder's state: its next code, its width, and whether
+        /// a code follows a clear.
+        struct Writer {
+            out: Vec<u8>,
+            acc: u64,
+            bits: u32,
+            next: usize,
+            width: u32,
+            fresh: bool,
+            early: bool,
+        }
+        impl Writer {
+            fn put(&mut self, code: usize) {
+                self.acc = self.acc << self.width | code as u64;
+                self.bits += self.width;
+                while self.bits >= 8 {
+                    self.out.push((self.acc >> (self.bits - 8)) as u8);
+                    self.bits -= 8;
+                }
+            }
+            fn code(&mut self, code: usize) {
+                self.put(code);
+                if !self.fresh && self.next < 4096 {
+                    self.next += 1;
+                    if self.next + self.early as usize >= 1 << self.width && self.width < 12 {
+                        self.width += 1;
+                    }
+                }
+                self.fresh = false;
+            }
+            fn clear(&mut self) {
+                self.put(256);
+                (self.next, self.width, self.fresh) = (258, 9, true);
+            }
+        }
+        fn encode(data: &[u8], early: bool) -> Vec<u8> {
+            let mut w = Writer { out: Vec::new(), acc: 0, bits: 0, next: 258, width: 9, fresh: true, early };
+            let fresh_table = || (0..256usize).map(|b| (vec![b as u8], b)).collect::<std::collections::HashMap<_, _>>();
+            let mut table = fresh_table();
+            w.clear();
+            let mut run: Vec<u8> = Vec::new();
+            for &c in data {
+                let mut longer = run.clone();
+                longer.push(c);
+                if run.is_empty() || table.contains_key(&longer) {
+                    run = longer;
+                    continue;
+                }
+                w.code(table[&run]);
+                let code = table.len() + 2;
+                table.insert(longer, code);
+                run = vec![c];
+                if table.len() + 2 >= 4000 {
+                    w.code(table[&run]);
+                    run.clear();
+                    w.clear();
+                    table = fresh_table();
+                }
+            }
+            if !run.is_empty() {
+                w.code(table[&run]);
+            }
+            w.put(257);
+            let pad = (8 - w.bits % 8) % 8;
+            w.width = pad;
+            w.put(0);
+            w.out
+        }
+        // Varied bytes, so the table fills and is reset.
+        let data: Vec<u8> = (0..60_000u32).map(|i| ((i * 7919) % 251 ^ (i / 13)) as u8).collect();
+        for early in [true, false] {
+            let coded = encode(&data, early);
+            assert_eq!(lzw(&coded, early, usize::MAX).unwrap(), data, "EarlyChange {}", early as u8);
+            // Read with the other EarlyChange, the widths go wrong.
+            assert_ne!(lzw(&coded, !early, usize::MAX).unwrap(), data);
+        }
+        // A bomb: 1 MB of zeros in about 3 KB of codes, refused past the cap.
+        let bomb = encode(&vec![0; 1 << 20], true);
+        assert!(bomb.len() < 4096, "{}", bomb.len());
+        assert!(lzw(&bomb, true, 100_000).is_none());
+    }
+
+    #[test]
+    fn run_length_decodes_and_is_capped() {
+        let data = [2, b'a', b'b', b'c', 254, b'x', 0, b'y', 128, 5, b'z'];
+        assert_eq!(run_length(&data, 100).unwrap(), b"abcxxxy");
+        assert_eq!(run_length(&data, 4), None);
+        // Cut short: what is there.
+        assert_eq!(run_length(&[4, b'a', b'b'], 100).unwrap(), b"ab");
+        assert_eq!(run_length(&[200], 100).unwrap(), b"");
+        // A bomb: 1 KB of run bytes would make 64 KB, past a 60 KB cap.
+        assert!(run_length(&[129, 0].repeat(512), 60 * 1024).is_none());
     }
 
     #[test]
