@@ -7,7 +7,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -237,7 +237,11 @@ test("the table exports as the CLI's summary CSV: BOM, the catalogue's columns, 
   assert.equal(huaian[1], "淮安市人民政府");
   assert.equal(huaian[5], "pdf");
   // The same rows as the CLI's --summary for the same files: one core function makes both.
-  const cli = ["debug", "release"].map((p) => join(root, "target", p, "nianbao")).find(existsSync);
+  // The CLI built last (cargo test builds the debug one; a stale build would have old columns).
+  const cli = ["debug", "release"]
+    .map((p) => join(root, "target", p, "nianbao"))
+    .filter(existsSync)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   assert.ok(cli, "the CLI is built (cargo test builds it)");
   const out = join(mkdtempSync(join(tmpdir(), "nianbao-summary-")), "summary.csv");
   const run = spawnSync(cli, ["check", "--format", "json", "--summary", out, ...THREE], { cwd: real, encoding: "utf8" });

@@ -319,7 +319,7 @@ test("a PDF's findings show their page", async () => {
   const { page, context, errors } = await openAt();
   await drop(page, "淮安.pdf", readFileSync(join(root, "tests", "fixtures", "real", "huaian-szf-2024.pdf")));
   const place = await page.textContent('[data-code="section.incomplete"] .finding-place');
-  assert.equal(place, "一、总体情况 · 第 4 行 · 第 1 页");
+  assert.equal(place, "第一部分 总体情况 · 第 4 行 · 第 1 页");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -505,7 +505,7 @@ test("print: file name and date checked in the header, places in words", async (
   assert.equal(await page.isVisible("#print-head"), true);
   assert.equal(await page.textContent("#print-file"), "淮安-2024.txt");
   assert.match(await page.textContent("#print-date"), /^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}:\d{2}$/);
-  assert.equal(await page.textContent('[data-code="table.row_sum"] .finding-place'), "依申请公开表 · （一）予以公开 · 总计 · 第 194 行");
+  assert.equal(await page.textContent('[data-code="table.row_sum"] .finding-place'), "表三（一）予以公开 · 自然人 · 第 194 行");
   assert.equal(await page.isVisible(".fix-button"), false);
   await page.screenshot({ path: join(shots, "editor-print.png"), fullPage: true });
   await page.emulateMedia({ media: "screen" });
