@@ -206,7 +206,9 @@ fn nonzero_cells(r: &Report) -> std::collections::BTreeMap<(&'static str, String
 /// Every non-zero cell of the tables equal to last year's (a 东莞 2010 report identical to 2008
 /// except the year): the figures were not compiled for this year.
 pub fn tables_identical(previous: &Report, current: &Report, out: &mut Findings) {
-    let read = |r: &Report| [ACTIVE, APPLICATIONS, REVIEW_LITIGATION].iter().all(|id| r.table(id).is_some_and(|t| t.cells.len() > 0));
+    let read = |r: &Report| {
+        [ACTIVE, APPLICATIONS, REVIEW_LITIGATION].iter().all(|id| r.table(id).is_some_and(|t| t.cells.len() > 0))
+    };
     if !read(previous) || !read(current) {
         return;
     }
@@ -214,11 +216,8 @@ pub fn tables_identical(previous: &Report, current: &Report, out: &mut Findings)
     if now.len() < IDENTICAL_MIN_CELLS || before != now {
         return;
     }
-    out.add(
-        "crossyear.tables_identical",
-        format!("本年三张统计表的 {} 个非零数字与上年报告完全相同", now.len()),
-    )
-    .at_opt(current.table(APPLICATIONS).and_then(|t| t.range.clone()).map(At::Norm));
+    out.add("crossyear.tables_identical", format!("本年三张统计表的 {} 个非零数字与上年报告完全相同", now.len()))
+        .at_opt(current.table(APPLICATIONS).and_then(|t| t.range.clone()).map(At::Norm));
 }
 
 /// Share of this year's 五 repeated from last year's 五 above which it counts as copied.

@@ -93,8 +93,8 @@ fn closed_body(report: &Report, s: &FoundSection) -> Option<String> {
     }
     for l in &doc.lines[s.body.clone()] {
         if matches!(l.kind, LineKind::Text | LineKind::Heading(_)) {
+            // Wrapped lines (PDF text) split words: "主动" / "公开".
             body.push_str(doc.line_text(l));
-            body.push('\n');
         }
     }
     Some(body)

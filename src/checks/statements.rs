@@ -40,11 +40,15 @@ fn cells_sum(report: &Report, table: &str, cells: &[(&str, &str)]) -> Option<i64
     Some(sum)
 }
 
-fn claim_contradicted(report: &Report, claim: &Claim, sentence: &str, clause: &str) -> Option<(usize, i64)> {
-    if !claim.about.iter().any(|w| text::contains(sentence, w))
-        || claim.unless_sentence.iter().any(|w| text::contains(sentence, w))
-        || claim.unless.iter().any(|w| text::contains(clause, w))
-    {
+/// Whether a sentence can make `claim`: it is about the claim's matter and not limited by its
+/// words. Decided once per sentence, not per clause.
+fn sentence_allows(claim: &Claim, sentence: &str) -> bool {
+    claim.about.iter().any(|w| text::contains(sentence, w))
+        && !claim.unless_sentence.iter().any(|w| text::contains(sentence, w))
+}
+
+fn claim_contradicted(report: &Report, claim: &Claim, clause: &str) -> Option<(usize, i64)> {
+    if claim.unless.iter().any(|w| text::contains(clause, w)) {
         return None;
     }
     let at = claim.words.iter().find_map(|g| in_order(clause, g))?;
@@ -56,10 +60,14 @@ fn claim_contradicted(report: &Report, claim: &Claim, sentence: &str, clause: &s
 pub fn contradiction(report: &Report, out: &mut Findings) {
     let prose = &report.prose.text;
     for (offset, sentence) in text::sentences(prose) {
+        let allowed: Vec<&Claim> = CLAIMS.iter().filter(|c| sentence_allows(c, sentence)).collect();
+        if allowed.is_empty() {
+            continue;
+        }
         for (start, clause) in text::clauses(sentence) {
             // The first claim whose words the clause holds is the one it makes.
-            for claim in CLAIMS {
-                if let Some((at, n)) = claim_contradicted(report, claim, sentence, clause) {
+            for claim in &allowed {
+                if let Some((at, n)) = claim_contradicted(report, claim, clause) {
                     let abs = offset + start;
                     out.add(
                         "text.contradiction",
@@ -67,7 +75,12 @@ pub fn contradiction(report: &Report, out: &mut Findings) {
                     )
                     .table(claim.table)
                     .at(At::Prose(abs + at..abs + clause.len()))
-                    .cells(claim.cells.iter().map(|(r, c)| CellRef { row: r.to_string(), column: column_id(claim.table, c) }))
+                    .cells(
+                        claim
+                            .cells
+                            .iter()
+                            .map(|(r, c)| CellRef { row: r.to_string(), column: column_id(claim.table, c) }),
+                    )
                     .expected(0)
                     .actual(n);
                     break;
@@ -111,9 +124,7 @@ fn fee(report: &Report, out: &mut Findings) {
         }
     }
     if let (Some((at, said)), Some((_, stated))) = (none_said, charged) {
-        out.add("text.contradiction", format!("正文称“{said}”，又称“{stated}”"))
-            .section("other")
-            .at(At::Prose(at));
+        out.add("text.contradiction", format!("正文称“{said}”，又称“{stated}”")).section("other").at(At::Prose(at));
     }
 }
 
@@ -178,42 +189,59 @@ pub fn percentage(report: &Report, out: &mut Findings) {
         if !sentence.contains('%') {
             continue;
         }
-        let found = counts(sentence);
-        for (k, &(_, end, part, unit)) in found.iter().enumerate() {
-            let Some((pa, pb, stated, decimals)) = percent_after(&sentence[end..]) else { continue };
-            let mut wholes: Vec<i64> = Vec::new();
-            for &(a, b, v, u) in &found[..k] {
-                if u != unit {
-                    continue;
-                }
-                let next = sentence[b..].trim_start_matches([',', ':', ' ']);
-                let clause_start = sentence[..a].rfind([',', ';', ':']).map_or(0, |p| p + 1);
-                let whole_word = PERCENT_WHOLE.iter().any(|w| text::contains(&sentence[clause_start..a], w));
-                if next.starts_with(PERCENT_PART) || whole_word {
-                    wholes.push(v);
+        // The wholes seen so far, per unit: a value, or None once two values disagree.
+        let mut wholes: Vec<(char, Option<i64>)> = Vec::new();
+        for (a, end, v, unit) in counts(sentence) {
+            if let Some((pa, pb, stated, decimals)) = percent_after(&sentence[end..]) {
+                if let Some(&(_, Some(whole))) = wholes.iter().find(|(u, _)| *u == unit) {
+                    report_percentage(out, here + end + pa..here + end + pb, v, unit, whole, stated, decimals);
                 }
             }
-            wholes.dedup();
-            let [whole] = wholes[..] else { continue };
-            if whole <= 0 || part > whole {
-                continue;
+            // Is this count a whole: the one before "其中", or the count of a "共…" clause?
+            let next = sentence[end..].trim_start_matches([',', ':', ' ']);
+            let mut from = a.saturating_sub(60);
+            while !sentence.is_char_boundary(from) {
+                from += 1;
             }
-            let actual = part as f64 * 100.0 / whole as f64;
-            let unit_step = 10f64.powi(-(decimals as i32));
-            if (actual - stated).abs() < unit_step - 1e-9 {
-                continue;
+            let clause_start = sentence[from..a].rfind([',', ';', ':']).map_or(from, |p| from + p + 1);
+            let whole_word = PERCENT_WHOLE.iter().any(|w| text::contains(&sentence[clause_start..a], w));
+            if next.starts_with(PERCENT_PART) || whole_word {
+                match wholes.iter_mut().find(|(u, _)| *u == unit) {
+                    Some((_, seen)) if *seen != Some(v) => *seen = None,
+                    Some(_) => {}
+                    None => wholes.push((unit, Some(v))),
+                }
             }
-            let at = here + end + pa..here + end + pb;
-            out.add(
-                "text.percentage",
-                format!(
-                    "正文称 {part}{unit} 占 {stated}%，但 {part}/{whole} = {actual:.prec$}%",
-                    prec = decimals.max(1) as usize
-                ),
-            )
-            .at(At::Prose(at));
         }
     }
+}
+
+/// A part's stated percentage against the whole, rounding and truncation allowed.
+fn report_percentage(
+    out: &mut Findings,
+    at: std::ops::Range<usize>,
+    part: i64,
+    unit: char,
+    whole: i64,
+    stated: f64,
+    decimals: u32,
+) {
+    if whole <= 0 || part > whole {
+        return;
+    }
+    let actual = part as f64 * 100.0 / whole as f64;
+    let unit_step = 10f64.powi(-(decimals as i32));
+    if (actual - stated).abs() < unit_step - 1e-9 {
+        return;
+    }
+    out.add(
+        "text.percentage",
+        format!(
+            "正文称 {part}{unit} 占 {stated}%，但 {part}/{whole} = {actual:.prec$}%",
+            prec = decimals.max(1) as usize
+        ),
+    )
+    .at(At::Prose(at));
 }
 
 #[cfg(test)]
@@ -223,7 +251,10 @@ mod tests {
     #[test]
     fn reads_counts_amounts_and_percentages() {
         let c = counts("共受理申请59件，其中予以公开20件、1,234条、95 个，5500余条");
-        assert_eq!(c.iter().map(|x| (x.2, x.3)).collect::<Vec<_>>(), [(59, '件'), (20, '件'), (1234, '条'), (95, '个')]);
+        assert_eq!(
+            c.iter().map(|x| (x.2, x.3)).collect::<Vec<_>>(),
+            [(59, '件'), (20, '件'), (1234, '条'), (95, '个')]
+        );
         assert_eq!(percent_after(",占33.9%").map(|p| (p.2, p.3)), Some((33.9, 1)));
         assert_eq!(percent_after("占比100%").map(|p| (p.2, p.3)), Some((100.0, 0)));
         assert!(percent_after(",办结率100%").is_none());

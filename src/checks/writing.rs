@@ -171,7 +171,8 @@ fn year_run_before<'s>(s: &'s str, month_start: usize) -> Option<&'s str> {
     let head = s[..month_start].strip_suffix('年')?;
     let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let year = &head[head.len() - digits..];
-    ((5..=8).contains(&digits) && (year.starts_with("19") || year.starts_with("20"))).then(|| &s[month_start - digits - '年'.len_utf8()..month_start])
+    ((5..=8).contains(&digits) && (year.starts_with("19") || year.starts_with("20")))
+        .then(|| &s[month_start - digits - '年'.len_utf8()..month_start])
 }
 
 /// Dates that cannot be: "202312月31日" (年 lost), "202020年12月" (a year too long), "2023年13月", "2月30日", "1月32日".
@@ -183,8 +184,9 @@ pub fn date_malformed(report: &Report, out: &mut Findings) {
         let after_year = prose[..start].ends_with('年');
         let day = prose[m + '月'.len_utf8()..].bytes().take_while(u8::is_ascii_digit).count();
         let day_end = m + '月'.len_utf8() + day;
-        let day_value: Option<u32> =
-            (day > 0 && day <= 2 && prose[day_end..].starts_with('日')).then(|| prose[m + 3..day_end].parse().ok()).flatten();
+        let day_value: Option<u32> = (day > 0 && day <= 2 && prose[day_end..].starts_with('日'))
+            .then(|| prose[m + 3..day_end].parse().ok())
+            .flatten();
         let end = if day_value.is_some() { day_end + '日'.len_utf8() } else { m + '月'.len_utf8() };
         let written = &prose[start..end];
         let long_year = year_run_before(prose, start);
@@ -258,7 +260,11 @@ pub fn numbering(report: &Report, out: &mut Findings) {
             let problem = if h.ordinal > before + 1 {
                 Some(format!("一级标题编号跳号：“{}、{before_title}”之后是“{}、{title}”", cn(before), cn(h.ordinal)))
             } else if h.ordinal <= before && title != before_title {
-                Some(format!("一级标题编号重新开始：“{}、{before_title}”之后又是“{}、{title}”", cn(before), cn(h.ordinal)))
+                Some(format!(
+                    "一级标题编号重新开始：“{}、{before_title}”之后又是“{}、{title}”",
+                    cn(before),
+                    cn(h.ordinal)
+                ))
             } else {
                 None
             };
@@ -293,7 +299,7 @@ mod tests {
 
     #[test]
     fn numbers_before() {
-        assert_eq!(number_before("2023年13月", 10), Some((7, 13)));
+        assert_eq!(number_before("2023年13月", 9), Some((7, 13)));
         assert_eq!(number_before("年月", 3), None);
     }
 }

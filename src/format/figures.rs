@@ -100,7 +100,8 @@ macro_rules! decisions {
 }
 
 const REGULATIONS: [Figure; 3] = documents!(Subject::Regulations, "regulations", "规章");
-const NORMATIVE_DOCUMENTS: [Figure; 3] = documents!(Subject::NormativeDocuments, "normative_documents", "行政规范性文件");
+const NORMATIVE_DOCUMENTS: [Figure; 3] =
+    documents!(Subject::NormativeDocuments, "normative_documents", "行政规范性文件");
 
 /// Checked in order; the first figure whose words a clause contains is the one it states.
 pub const FIGURES: &[Figure] = &[

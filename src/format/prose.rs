@@ -31,7 +31,8 @@ pub struct Claim {
 const EXCEPT: &[&str] = &["除", "其余", "以外", "外,", "之外"];
 /// Other matters than 政府信息公开申请 that reports say are all handled (留言, 咨询, 来信…).
 const OTHER_REQUESTS: &[&str] = &[
-    "留言", "咨询", "投诉", "来信", "信件", "建议", "提案", "热线", "诉求", "工单", "12345", "上年", "结转", "复议", "诉讼",
+    "留言", "咨询", "投诉", "来信", "信件", "建议", "提案", "热线", "诉求", "工单", "12345", "上年", "结转", "复议",
+    "诉讼",
 ];
 /// Outcomes, not the absence of cases: "未发生被纠错的行政复议" says nothing about the count.
 const OUTCOMES: &[&str] = &["纠错", "纠正", "败诉", "撤销", "确认违法", "维持", "被"];
@@ -60,7 +61,11 @@ pub const CLAIMS: &[Claim] = &[
         unless_sentence: &["上年", "无法", "无论"],
         about: &["复议"],
         table: REVIEW_LITIGATION,
-        cells: &[("data", "review.total"), ("data", "litigation_direct.total"), ("data", "litigation_after_review.total")],
+        cells: &[
+            ("data", "review.total"),
+            ("data", "litigation_direct.total"),
+            ("data", "litigation_after_review.total"),
+        ],
         cells_what: "行政复议、行政诉讼",
     },
     Claim {
@@ -120,13 +125,33 @@ pub const OVERVIEW_ASPECTS: &[Aspect] = &[
         name: "平台建设",
         words: &["平台", "网站", "政府网", "门户", "渠道", "新媒体", "公众号", "专栏", "公报", "政务服务"],
     },
-    Aspect { name: "监督保障", words: &["监督", "保障", "考核", "培训", "评议", "责任", "组织领导", "领导小组", "机制"] },
+    Aspect {
+        name: "监督保障",
+        words: &["监督", "保障", "考核", "培训", "评议", "责任", "组织领导", "领导小组", "机制"],
+    },
 ];
 
 /// Words of 五 that say what will be done about the problems. A 五 without any is perfunctory.
 pub const IMPROVEMENT_WORDS: &[&str] = &[
-    "改进", "措施", "整改", "下一步", "今后", "下步", "将", "加强", "强化", "完善", "提升", "提高", "推进", "规范",
-    "健全", "落实", "加大", "持续", "优化",
+    "改进",
+    "措施",
+    "整改",
+    "下一步",
+    "今后",
+    "下步",
+    "将",
+    "加强",
+    "强化",
+    "完善",
+    "提升",
+    "提高",
+    "推进",
+    "规范",
+    "健全",
+    "落实",
+    "加大",
+    "持续",
+    "优化",
 ];
 /// 五 with fewer characters than this (without its heading) is "a few words".
 pub const THIN_CHARS: usize = 30;
