@@ -111,6 +111,22 @@ codes! {
         "评估扣分：跨单位照抄", "";
     "batch.tables_identical" Warning "a statistical table is identical, cell for cell, to another agency's of the same year",
         "评估扣分：跨单位照抄", "核对统计表是否为本机关本年度的数据";
+    "text.contradiction" Error "a statement of the prose that the tables or the prose contradict: 全部办结 while row 四 > 0, 未发生复议诉讼 while table 四 counts cases, 未收取信息处理费 beside an amount charged",
+        "rules.md §4; 国办公开办函〔2021〕30号", "核对正文的表述与统计表";
+    "text.percentage" Warning "a stated percentage that its counts in the same sentence do not give (rounding and truncation allowed)",
+        "rules.md §4", "按正文中的件数重新计算百分比";
+    "section.thin" Warning "a perfunctory part: 五 empty, \"无\", a few words or without improvement measures; 总体情况 without some of its five aspects (named)",
+        "国办公开办函〔2021〕30号; 条例第五十条", "";
+    "crossyear.tables_identical" Warning "every non-zero cell of the three tables equals last year's report (at least 8 such cells)",
+        "rules.md §4", "按本年度实际数据重新统计";
+    "crossyear.section_repeated" Warning "五 (存在的主要问题及改进情况) repeats last year's 五 (over 80 %)",
+        "国办公开办函〔2021〕30号", "";
+    "doc.numbering" Warning "top-level section numbers skip or restart (一、二、四 / 一、二、一)",
+        "rules.md §2", "按一、二、三……的顺序连续编号";
+    "text.date_malformed" Warning "a date that cannot be: 年 missing (202312月31日), month over 12, a day its month does not have",
+        "rules.md §4", "核对日期的写法";
+    "text.typo" Warning "a doubled word that is never legitimate (的的, 公开公开), a stray ASCII , ; : ( among full-width marks, a number mixing full-width and ASCII digits",
+        "rules.md §4", "";
 }
 
 /// The declaration of `code`. Every code a check names is declared: a test runs every check

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{At, Findings};
-use crate::format::APPLICANT_COLUMNS;
+use crate::format::{ACTIVE, APPLICANT_COLUMNS, APPLICATIONS, REVIEW_LITIGATION};
 use crate::report::Report;
 use crate::result::{CellRef, CheckResult};
 use crate::text::document::{Document, LineKind};
@@ -186,6 +186,94 @@ pub fn repetition(previous: &Report, current: &Report, out: &mut Findings) {
     )
     .at_opt(passages.first().map(|r| At::Norm(r.clone())))
     .hint(format!("重复最长的段落：{}", longest.join("；")));
+}
+
+/// Non-zero cells of the three tables in common need at least this many for "the same figures
+/// as last year" to mean something: a small agency's tables of zeros and a few ones are alike
+/// every year.
+pub const IDENTICAL_MIN_CELLS: usize = 8;
+
+/// The non-zero whole-number cells of a report's tables: (table, row, column) → value.
+fn nonzero_cells(r: &Report) -> std::collections::BTreeMap<(&'static str, String, &'static str), i64> {
+    let mut out = std::collections::BTreeMap::new();
+    for t in &r.tables {
+        for c in &t.cells {
+            if let Some(Number::Int(v)) = c.value.number() {
+                if v != 0 {
+                    out.insert((t.spec.id, c.row.clone(), c.column.id), v);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every non-zero cell of the tables equal to last year's (a 东莞 2010 report identical to 2008
+/// except the year): the figures were not compiled for this year.
+pub fn tables_identical(previous: &Report, current: &Report, out: &mut Findings) {
+    let read = |r: &Report| {
+        [ACTIVE, APPLICATIONS, REVIEW_LITIGATION].iter().all(|id| r.table(id).is_some_and(|t| t.cells.len() > 0))
+    };
+    if !read(previous) || !read(current) {
+        return;
+    }
+    let (before, now) = (nonzero_cells(previous), nonzero_cells(current));
+    if now.len() < IDENTICAL_MIN_CELLS || before != now {
+        return;
+    }
+    out.add("crossyear.tables_identical", format!("本年三张统计表的 {} 个非零数字与上年报告完全相同", now.len()))
+        .at_opt(current.table(APPLICATIONS).and_then(|t| t.range.clone()).map(At::Norm));
+}
+
+/// Share of this year's 五 repeated from last year's 五 above which it counts as copied.
+pub const SECTION_REPEATED_LIMIT: f64 = 0.8;
+/// A 五 shorter than this (in characters) is judged by `section.thin`, not by repetition.
+const SECTION_REPEATED_MIN_CHARS: usize = 40;
+
+/// The characters of a section's body lines, digits masked, with their normalised offsets.
+fn section_chars(r: &Report, id: &str) -> Vec<(char, usize)> {
+    let Some(s) = r.section(id).filter(|s| s.heading_line.is_some()) else { return Vec::new() };
+    let doc = &r.doc;
+    let mut chars = Vec::new();
+    for line in &doc.lines[s.body.clone()] {
+        if !matches!(line.kind, LineKind::Text | LineKind::Heading(_)) {
+            continue;
+        }
+        for (i, c) in doc.line_text(line).char_indices() {
+            if !c.is_whitespace() {
+                chars.push((if c.is_ascii_digit() { '#' } else { c }, line.range.start + i));
+            }
+        }
+    }
+    chars
+}
+
+/// 五 (存在的主要问题及改进情况) repeated from last year's 五: the same problems and the same
+/// measures, year after year (固镇 2024: "逐条提出改进措施").
+pub fn section_repeated(previous: &Report, current: &Report, out: &mut Findings) {
+    let (prev, cur) = (section_chars(previous, "problems"), section_chars(current, "problems"));
+    if cur.len() < SECTION_REPEATED_MIN_CHARS || prev.len() < SHINGLE {
+        return;
+    }
+    let seen: HashSet<u64> = shingles(&prev).collect();
+    let mut covered = vec![false; cur.len()];
+    for (i, h) in shingles(&cur).enumerate() {
+        if seen.contains(&h) {
+            covered[i..i + SHINGLE].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    let share = covered.iter().filter(|&&c| c).count() as f64 / cur.len() as f64;
+    if share <= SECTION_REPEATED_LIMIT {
+        return;
+    }
+    let s = current.section("problems").expect("has a body");
+    out.add(
+        "crossyear.section_repeated",
+        format!("本年“{}”有 {:.0}% 与上年报告的这一部分相同", s.spec.title, share * 100.0),
+    )
+    .section("problems")
+    .at_opt(s.evidence.clone().map(At::Text))
+    .hint("结合本年度的实际情况，写明本年存在的问题和具体改进措施");
 }
 
 #[cfg(test)]

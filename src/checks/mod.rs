@@ -13,7 +13,9 @@ mod document;
 mod input;
 pub mod narrative;
 mod sections;
+mod statements;
 mod tables;
+mod writing;
 
 use std::ops::Range;
 
@@ -45,7 +47,13 @@ pub const CHECKS: &[Check] = &[
     Check { name: "section_order", scope: Scope::Reports, run: sections::order },
     Check { name: "section_statements", scope: Scope::Reports, run: sections::statements },
     Check { name: "tables", scope: Scope::Reports, run: tables::tables },
+    Check { name: "section_thin", scope: Scope::Reports, run: sections::thin },
+    Check { name: "numbering", scope: Scope::Reports, run: writing::numbering },
     Check { name: "narrative", scope: Scope::Reports, run: narrative::narrative },
+    Check { name: "contradiction", scope: Scope::Reports, run: statements::contradiction },
+    Check { name: "percentage", scope: Scope::Reports, run: statements::percentage },
+    Check { name: "date_malformed", scope: Scope::Reports, run: writing::date_malformed },
+    Check { name: "typo", scope: Scope::Reports, run: writing::typo },
     Check { name: "input_limits", scope: Scope::Any, run: input::limits },
 ];
 
@@ -60,6 +68,8 @@ pub const PAIR_CHECKS: &[PairCheck] = &[
     PairCheck { name: "carry_over", run: crossyear::carry_over },
     PairCheck { name: "in_force", run: crossyear::in_force },
     PairCheck { name: "repetition", run: crossyear::repetition },
+    PairCheck { name: "tables_identical", run: crossyear::tables_identical },
+    PairCheck { name: "section_repeated", run: crossyear::section_repeated },
 ];
 
 /// Runs every check that applies to `report`.

@@ -7,7 +7,7 @@
 //! on it. The figure words and the cells they name are declared in `format::figures`.
 
 use super::{At, Findings};
-use crate::format::figures::{Figure, Subject, FIGURES, LITIGATION_GROUPS, QUALIFIERS};
+use crate::format::figures::{Figure, Subject, FIGURES, LITIGATION_GROUPS, QUALIFIERS, SUBJECTS};
 use crate::format::{APPLICATIONS, REVIEW_LITIGATION};
 use crate::report::{MappedTable, Report};
 use crate::result::CellRef;
@@ -39,13 +39,13 @@ fn counts(clause: &str) -> Vec<(usize, usize, i64)> {
     out
 }
 
+/// The subject named last in `clause` (its words are declared in `format::figures::SUBJECTS`).
 fn subject_of(clause: &str) -> Option<Subject> {
-    let positions = [
-        (text::rfind(clause, "申请"), Subject::Applications),
-        (text::rfind(clause, "行政复议"), Subject::Review),
-        (text::rfind(clause, "行政诉讼"), Subject::Litigation),
-    ];
-    positions.iter().filter_map(|(p, s)| p.map(|p| (p, *s))).max_by_key(|(p, _)| *p).map(|(_, s)| s)
+    SUBJECTS
+        .iter()
+        .filter_map(|(w, s)| text::rfind(clause, w).map(|p| (p + w.len(), *s)))
+        .max_by_key(|(p, _)| *p)
+        .map(|(_, s)| s)
 }
 
 fn table_sum(tables: &[MappedTable], table: &str, cells: &[(&str, &str)]) -> Option<i64> {
@@ -160,7 +160,7 @@ fn check_statements(
         let groups: &[&str] = match subj {
             Subject::Review => &["review"],
             Subject::Litigation => &LITIGATION_GROUPS,
-            Subject::Applications => return,
+            _ => return,
         };
         let cols: Vec<String> =
             groups.iter().flat_map(|g| ["corrected", "other", "pending"].map(|c| format!("{g}.{c}"))).collect();
@@ -177,7 +177,7 @@ fn check_statements(
 }
 
 /// The static column id for a column name (cells in diagnostics use the format's ids).
-fn column_id(table: &str, col: &str) -> &'static str {
+pub(super) fn column_id(table: &str, col: &str) -> &'static str {
     crate::format::variants_of(table)
         .flat_map(|t| t.blocks.iter().flat_map(|b| b.columns.iter()))
         .find(|c| c.id == col)

@@ -11,6 +11,7 @@ mod era2008;
 mod era2019;
 mod era2021;
 pub mod figures;
+pub mod prose;
 mod sections;
 
 use std::fmt;

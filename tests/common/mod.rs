@@ -839,7 +839,7 @@ pub mod gen {
             let rev = |col: &str| self.prose_int(REVIEW_LITIGATION, "data", col);
             match section {
                 "overview" => vec![format!(
-                    "{y}年，{a}认真贯彻落实《条例》，扎实推进政务公开各项工作。全年共受理申请{}件，办结{}件。政府信息管理规范有序，政府网站和政务新媒体等平台建设持续加强，监督保障机制不断健全。",
+                    "{y}年，{a}认真贯彻落实《条例》，扎实推进政务公开各项工作，及时发布政府信息，依法办理申请公开事项。全年共受理申请{}件，办结{}件。政府信息管理规范有序，政府网站和政务新媒体等平台建设持续加强，监督保障机制不断健全。",
                     app("1"),
                     app("3.7")
                 )],
@@ -858,9 +858,18 @@ pub mod gen {
                     rev("review.total"),
                     rev("litigation_direct.total") + rev("litigation_after_review.total")
                 )],
-                "problems" => vec![format!(
-                    "{a}政府信息公开工作仍存在一些不足：公开内容的规范性有待提高，政策解读形式较为单一。下一步，将加强业务培训，完善发布审核机制，不断提升公开质量。"
-                )],
+                // Each year's 五 is its own (an agency that repeats last year's 五 is flagged).
+                "problems" => vec![match y % 3 {
+                    0 => format!(
+                        "{a}政府信息公开工作仍存在一些不足：公开内容的规范性有待提高，政策解读形式较为单一。下一步，将加强业务培训，完善发布审核机制，不断提升公开质量。"
+                    ),
+                    1 => format!(
+                        "本年度{a}基层公开专栏更新不够及时，答复文书格式不统一。今后将按月检查专栏，统一答复文书范本，并组织经办人员集中学习。"
+                    ),
+                    _ => format!(
+                        "一是政务新媒体内容同质化，二是重点领域信息公开的深度不够。针对这些问题，{a}将建立选题机制，细化重点领域公开目录，逐项明确责任科室。"
+                    ),
+                }],
                 "other" => match (self.era, self.fee_yuan) {
                     (Era::E2019, _) => vec!["本年度无其他需要报告的事项。".to_string()],
                     (_, None) => vec!["本年度未收取信息处理费。无其他需要报告的事项。".to_string()],
