@@ -1444,16 +1444,7 @@
     if (!lastResult) return;
     // A BigInt (should a binding ever produce one for a 64-bit count) has no JSON form: write a number.
     const json = JSON.stringify(lastResult, (_, v) => (typeof v === "bigint" ? Number(v) : v), 2);
-    const blob = new Blob([json + "\n"], { type: "application/json" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = exportName(lastResult.source && lastResult.source.name ? lastResult.source.name : currentFileName, "json");
-    a.hidden = true;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadFile(json + "\n", exportName(lastResult.source && lastResult.source.name ? lastResult.source.name : currentFileName, "json"), "application/json");
   }
 
   function showBanner(title, detail, kind) {

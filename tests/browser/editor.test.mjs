@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { dist, fixture, input, root, start, www } from "./harness.mjs";
+import { dist, drop, fixture, input, paste, root, start, www } from "./harness.mjs";
 
 const shots = join(root, "target", "screenshots");
 let browser;
@@ -26,36 +26,6 @@ after(() => browser?.stop());
 async function openAt(width = 1280, height = 900, url = browser.base) {
   const { page, context, errors } = await browser.open(url, { ready: "body[data-state=ready]", viewport: { width, height }, touch: width < 500 });
   return { page, context, errors };
-}
-
-async function paste(page, text) {
-  await page.evaluate(
-    (text) =>
-      new Promise((done) => {
-        document.addEventListener("nianbao-checked", () => done(), { once: true });
-        const dt = new DataTransfer();
-        dt.setData("text/plain", text);
-        const textarea = document.querySelector("textarea");
-        textarea.focus();
-        textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
-      }),
-    text,
-  );
-}
-
-async function drop(page, name, bytes) {
-  await page.evaluate(
-    ({ name, bytes }) =>
-      new Promise((done) => {
-        document.addEventListener("nianbao-checked", () => done(), { once: true });
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(bytes)], name));
-        for (const type of ["dragenter", "dragover", "drop"]) {
-          document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-        }
-      }),
-    { name, bytes: [...bytes] },
-  );
 }
 
 const checked = (page) => page.evaluate(() => new Promise((done) => document.addEventListener("nianbao-checked", () => done(), { once: true })));

@@ -18,6 +18,42 @@ export const fixture = (p) => readFileSync(join(root, "tests", "fixtures", p), "
 export const input = (name) => readFileSync(join(inputs, name));
 
 /** Starts chromium and a server of `routes` (path → { body, headers }) plus dist/ files. */
+/** Pastes clipboard data ({ "text/plain": …, "text/html": … }, or a plain string) into the page's
+ *  textarea and waits for the check it starts. */
+export async function paste(page, data) {
+  const items = typeof data === "string" ? { "text/plain": data } : data;
+  await page.evaluate(
+    (items) =>
+      new Promise((done) => {
+        document.addEventListener("nianbao-checked", () => done(), { once: true });
+        const dt = new DataTransfer();
+        for (const [type, value] of Object.entries(items)) dt.setData(type, value);
+        const textarea = document.querySelector("textarea");
+        textarea.focus();
+        textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+      }),
+    items,
+  );
+}
+
+/** Drops one file on the page (on `selector`, the page's heading by default: anywhere but the
+ *  textarea) and waits for the check it starts. */
+export async function drop(page, name, bytes, selector = "h1") {
+  await page.evaluate(
+    ({ name, bytes, selector }) =>
+      new Promise((done) => {
+        document.addEventListener("nianbao-checked", () => done(), { once: true });
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name));
+        const target = document.querySelector(selector) ?? document.body;
+        for (const type of ["dragenter", "dragover", "drop"]) {
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      }),
+    { name, bytes: [...bytes], selector },
+  );
+}
+
 export async function start(routes = {}) {
   assert.ok(existsSync(join(dist, "index.html")), "dist/ is missing: run `make dist`");
   assert.ok(existsSync(join(inputs, "manifest.json")), "target/browser-inputs is missing: run `cargo test --test browser_inputs`");

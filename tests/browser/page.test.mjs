@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
-import { dist as distDir, fixture, input, root, start } from "./harness.mjs";
+import { dist as distDir, drop, fixture, input, paste, root, start } from "./harness.mjs";
 
 const dist = join(distDir, "index.html");
 const shots = join(root, "target", "screenshots");
@@ -29,39 +29,6 @@ before(async () => {
 after(() => browser?.stop());
 
 const open = (url = base, { ready = true } = {}) => browser.open(url, { ready: ready ? "body[data-state=ready]" : undefined });
-
-/** Pastes clipboard data ({ "text/plain": …, "text/html": … }) into the textarea. */
-async function paste(page, data) {
-  await page.evaluate(
-    (data) =>
-      new Promise((done) => {
-        document.addEventListener("nianbao-checked", () => done(), { once: true });
-        const dt = new DataTransfer();
-        for (const [type, value] of Object.entries(data)) dt.setData(type, value);
-        const textarea = document.querySelector("textarea");
-        textarea.focus();
-        textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
-      }),
-    data,
-  );
-}
-
-/** Drops a file on the page, anywhere: here on the results column, not the textarea. */
-async function drop(page, name, bytes) {
-  await page.evaluate(
-    ({ name, bytes }) =>
-      new Promise((done) => {
-        document.addEventListener("nianbao-checked", () => done(), { once: true });
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(bytes)], name));
-        const target = document.querySelector("h1") ?? document.body;
-        for (const type of ["dragenter", "dragover", "drop"]) {
-          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-        }
-      }),
-    { name, bytes: [...bytes] },
-  );
-}
 
 const textareaValue = (page) => page.$eval("textarea", (t) => t.value);
 const count = (page, selector) => page.$$eval(selector, (els) => els.length);
