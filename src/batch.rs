@@ -349,27 +349,15 @@ pub struct Missing {
 /// (when the outcomes were sketched) and identical tables are added to the reports concerned,
 /// and the roster's agencies with no report are returned. The profile's code settings apply.
 pub fn review_region(outcomes: &mut [Outcome], roster: Option<&Roster>, profile: Option<&Profile>) -> Vec<Missing> {
-    let mut added: Vec<(usize, Diagnostic)> = Vec::new();
-    {
-        let members: Vec<Member> =
-            outcomes.iter().map(|o| Member { result: &o.result, sketch: o.sketch.as_ref() }).collect();
-        for c in region::copies(&members) {
-            for (me, other, share) in [(c.a, c.b, c.share_a), (c.b, c.a, c.share_b)] {
-                let (Some(report), Some(sketch)) = (outcomes[me].report(), outcomes[other].sketch.as_ref()) else {
-                    continue;
-                };
-                let name = display_name(&outcomes[other].path);
-                added.push((me, region::copied_finding(report, &name, &outcomes[other].result, sketch, share)));
-            }
-        }
-        for (table, group) in region::identical_tables(&members) {
-            for &me in &group {
-                let others: Vec<String> =
-                    group.iter().filter(|&&o| o != me).map(|&o| display_name(&outcomes[o].path)).collect();
-                added.push((me, region::identical_finding(&outcomes[me].result, table, &others)));
-            }
-        }
-    }
+    let names: Vec<String> = outcomes.iter().map(|o| display_name(&o.path)).collect();
+    let added = {
+        let members: Vec<Member> = outcomes
+            .iter()
+            .zip(&names)
+            .map(|(o, name)| Member { name, result: &o.result, report: o.report(), sketch: o.sketch.as_ref() })
+            .collect();
+        region::review(&members)
+    };
     for (i, d) in added {
         outcomes[i].result.diagnostics.push(d);
     }

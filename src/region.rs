@@ -213,10 +213,35 @@ impl Sketch {
     }
 }
 
-/// One report of the batch as the region review sees it.
+/// One report of the batch as the region review sees it: the name its findings are named by
+/// (the file's), its result, its analysed report and its sketch (both absent when unread).
 pub struct Member<'a> {
+    pub name: &'a str,
     pub result: &'a CheckResult,
+    pub report: Option<&'a Report>,
     pub sketch: Option<&'a Sketch>,
+}
+
+/// The region review of a batch, for the CLI's batch and the page's reviewer's table alike:
+/// copying between agencies (members with sketches) and identical tables, as (member, finding)
+/// to add to that member's result.
+pub fn review(members: &[Member]) -> Vec<(usize, Diagnostic)> {
+    let mut added = Vec::new();
+    for c in copies(members) {
+        for (me, other, share) in [(c.a, c.b, c.share_a), (c.b, c.a, c.share_b)] {
+            let (Some(report), Some(sketch)) = (members[me].report, members[other].sketch) else {
+                continue;
+            };
+            added.push((me, copied_finding(report, members[other].name, members[other].result, sketch, share)));
+        }
+    }
+    for (table, group) in identical_tables(members) {
+        for &me in &group {
+            let others: Vec<String> = group.iter().filter(|&&o| o != me).map(|&o| members[o].name.to_string()).collect();
+            added.push((me, identical_finding(members[me].result, table, &others)));
+        }
+    }
+    added
 }
 
 /// A pair of reports found copied: indexes into the members, the shared shingles, and each

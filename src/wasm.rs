@@ -126,6 +126,12 @@ struct Paired<'a> {
 }
 
 #[derive(Serialize)]
+struct Reviewed<'a> {
+    index: usize,
+    result: WithText<'a>,
+}
+
+#[derive(Serialize)]
 struct Summary {
     header: Vec<&'static str>,
     rows: Vec<Vec<String>>,
@@ -188,6 +194,50 @@ impl Batch {
                 previous,
                 current,
                 result: WithText { result: &self.files[current].1.result, text: self.files[current].1.text() },
+            })
+            .collect();
+        to_js(&out)
+    }
+
+    /// The region review ([`crate::region::review`], as the CLI's batch): copying between
+    /// agencies of one year and identical tables. Adds the findings to the reports concerned and
+    /// returns `[{ index, result }]` for each report it changed (the new result, with `text`).
+    /// Call after `pair`.
+    pub fn review(&mut self) -> JsValue {
+        let sketches: Vec<Option<crate::region::Sketch>> =
+            self.files.iter().map(|(_, c)| c.report.as_ref().map(crate::region::Sketch::of)).collect();
+        let added = {
+            let members: Vec<crate::region::Member> = self
+                .files
+                .iter()
+                .zip(&sketches)
+                .map(|((name, c), sketch)| crate::region::Member {
+                    name,
+                    result: &c.result,
+                    report: c.report.as_ref(),
+                    sketch: sketch.as_ref(),
+                })
+                .collect();
+            crate::region::review(&members)
+        };
+        let mut changed: Vec<usize> = Vec::new();
+        for (i, d) in added {
+            // The result is in UTF-16 units already; only the new finding is converted.
+            let mut one = CheckResult::empty("", "text", "unknown", crate::result::Script::Simplified);
+            one.diagnostics.push(d);
+            one.spans_to_utf16(self.files[i].1.text());
+            let result = &mut self.files[i].1.result;
+            result.diagnostics.append(&mut one.diagnostics);
+            result.summarize();
+            if !changed.contains(&i) {
+                changed.push(i);
+            }
+        }
+        let out: Vec<Reviewed> = changed
+            .iter()
+            .map(|&index| Reviewed {
+                index,
+                result: WithText { result: &self.files[index].1.result, text: self.files[index].1.text() },
             })
             .collect();
         to_js(&out)

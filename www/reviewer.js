@@ -199,6 +199,8 @@ function createReviewerDesk(hooks) {
         entries[p.current].result = p.result;
         entries[p.current].previous = entries[p.previous].name;
       }
+      // Copying between agencies and identical tables (the CLI's region review).
+      for (const r of batch.review()) entries[r.index].result = r.result;
       summary = batch.summary();
     } finally {
       batch.free();

@@ -159,6 +159,31 @@ test("two years of one agency are paired by the core; the later row opens with i
   await context.close();
 });
 
+test("one agency's report copied by another: both rows carry the region review's findings, as the CLI's", async () => {
+  // The real 淮安 report, and the same text published as 宿迁's: copied text and identical tables.
+  const huaian = readFileSync(join(root, "tests", "fixtures", "real", "huaian-szf-2024-pdftotext.txt"), "utf8");
+  const copy = huaian.replaceAll("淮安", "宿迁");
+  const { page, context, errors } = await open();
+  await dropMany(page, [["huaian.txt", Buffer.from(huaian)], ["suqian.txt", Buffer.from(copy)], ["pingtan-2022.html", realFile("pingtan-2022.html")]]);
+  const shown = await rows(page);
+  assert.deepEqual(shown.map((r) => r[1]), ["淮安市人民政府", "宿迁市人民政府", "平潭综合实验区"]);
+  await page.click('#desk-rows tr[data-index="1"] .desk-open');
+  await page.waitForFunction(() => window.nianbaoLastResult?.document?.agency === "宿迁市人民政府");
+  const codes = await page.evaluate(() => window.nianbaoLastResult.diagnostics.map((d) => d.code));
+  assert.equal(codes.filter((c) => c === "batch.copied_text").length, 1, codes.join(" "));
+  assert.ok(codes.includes("batch.tables_identical"), codes.join(" "));
+  const copied = await page.textContent('[data-code="batch.copied_text"]');
+  assert.match(copied, /huaian\.txt/, "names the other report");
+  // The third report, not copied, gets no region finding.
+  await page.click("#desk-back-button");
+  await page.click('#desk-rows tr[data-index="2"] .desk-open');
+  await page.waitForFunction(() => window.nianbaoLastResult?.document?.agency === "平潭综合实验区");
+  const third = await page.evaluate(() => window.nianbaoLastResult.diagnostics.map((d) => d.code));
+  assert.deepEqual(third.filter((c) => c.startsWith("batch.")), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("rows sort by any column, filter by text and verdict, open in the full view and 返回列表 keeps the table", async () => {
   const { page, context, errors } = await open();
   const names = ["pingtan-2015.html", "pingtan-2025.html", "a-zengdu-kfq-2023-page.txt", "b-zj-gzw-2009-page.txt", "huaian-szf-2024.pdf"];
