@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::result::Diagnostic;
 use crate::{CheckResult, Era, Options, Profile};
 
 #[derive(Deserialize, Default)]
@@ -115,7 +116,12 @@ pub fn codes() -> JsValue {
 #[wasm_bindgen]
 pub struct Batch {
     options: Options,
+    /// The rule profile of the options (validated when the batch is made), applied to every
+    /// finding as in the CLI's batch.
+    profile: Option<Profile>,
     files: Vec<(String, crate::Checked)>,
+    /// The roster's agencies with no report (set by `review`): a summary row each.
+    missing: Vec<(String, Diagnostic)>,
 }
 
 #[derive(Serialize)]
@@ -123,6 +129,18 @@ struct Paired<'a> {
     previous: usize,
     current: usize,
     result: WithText<'a>,
+}
+
+#[derive(Serialize)]
+struct ReviewOut<'a> {
+    changed: Vec<Reviewed<'a>>,
+    missing: Vec<Missing<'a>>,
+}
+
+#[derive(Serialize)]
+struct Missing<'a> {
+    name: &'a str,
+    finding: &'a Diagnostic,
 }
 
 #[derive(Serialize)]
@@ -141,13 +159,14 @@ struct Summary {
 impl Batch {
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Batch, JsError> {
-        Ok(Batch { options: self::options(options)?, files: Vec::new() })
+        let profile = self::profile(&options)?;
+        Ok(Batch { options: self::options(options)?, profile, files: Vec::new(), missing: Vec::new() })
     }
 
     /// Checks one file's bytes; the result (with `text`, as `check_bytes`) is the batch's next.
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> JsValue {
         let opts = Options { name: name.to_string(), era: self.options.era };
-        let mut checked = crate::check_file(bytes, &opts);
+        let mut checked = crate::check_file_with(bytes, &opts, self.profile.as_ref());
         let crate::Checked { result, report } = &mut checked;
         result.spans_to_utf16(report.as_ref().map_or("", |r| r.text.as_str()));
         let value = to_js(&WithText { result: &checked.result, text: checked.text() });
@@ -180,6 +199,9 @@ impl Batch {
             };
             let kept = result.diagnostics.len();
             crate::add_cross_year(&mut result, current, previous);
+            if let Some(p) = &self.profile {
+                p.adjust(&mut result);
+            }
             // Only the findings just added have spans in bytes.
             let mut added = empty();
             added.diagnostics = result.diagnostics.split_off(kept);
@@ -202,8 +224,15 @@ impl Batch {
     /// The region review ([`crate::region::review`], as the CLI's batch): copying between
     /// agencies of one year and identical tables. Adds the findings to the reports concerned and
     /// returns `[{ index, result }]` for each report it changed (the new result, with `text`).
-    /// Call after `pair`.
-    pub fn review(&mut self) -> JsValue {
+    /// With a roster (the text of a roster CSV, as the CLI's `--roster`), its agencies with no
+    /// report come back as `missing: [{ name, level, finding }]` and get a summary row each; a
+    /// malformed roster is an error naming its line. Returns `{ changed, missing }`. Call after
+    /// `pair`.
+    pub fn review(&mut self, roster: Option<String>) -> Result<JsValue, JsError> {
+        let roster = match roster.as_deref() {
+            Some(text) => Some(crate::region::Roster::parse(text).map_err(|m| JsError::new(&m))?),
+            None => None,
+        };
         let sketches: Vec<Option<crate::region::Sketch>> =
             self.files.iter().map(|(_, c)| c.report.as_ref().map(crate::region::Sketch::of)).collect();
         let added = {
@@ -233,14 +262,35 @@ impl Batch {
                 changed.push(i);
             }
         }
-        let out: Vec<Reviewed> = changed
-            .iter()
-            .map(|&index| Reviewed {
-                index,
-                result: WithText { result: &self.files[index].1.result, text: self.files[index].1.text() },
-            })
-            .collect();
-        to_js(&out)
+        if let Some(p) = &self.profile {
+            for &i in &changed {
+                p.adjust(&mut self.files[i].1.result);
+            }
+        }
+        self.missing.clear();
+        if let Some(roster) = &roster {
+            let results: Vec<&CheckResult> = self.files.iter().map(|(_, c)| &c.result).collect();
+            for entry in crate::region::missing(roster, &results) {
+                let mut found = vec![crate::region::missing_finding(entry)];
+                if let Some(p) = &self.profile {
+                    p.adjust_diagnostics(&mut found);
+                }
+                if let Some(d) = found.pop() {
+                    self.missing.push((entry.name.clone(), d));
+                }
+            }
+        }
+        let out = ReviewOut {
+            changed: changed
+                .iter()
+                .map(|&index| Reviewed {
+                    index,
+                    result: WithText { result: &self.files[index].1.result, text: self.files[index].1.text() },
+                })
+                .collect(),
+            missing: self.missing.iter().map(|(name, finding)| Missing { name, finding }).collect(),
+        };
+        Ok(to_js(&out))
     }
 
     /// The summary of the CLI's `--summary` CSV: `{ header, rows }`, a row per file in the order
@@ -248,7 +298,12 @@ impl Batch {
     pub fn summary(&self) -> JsValue {
         to_js(&Summary {
             header: crate::collection::summary_header(),
-            rows: self.files.iter().map(|(n, c)| crate::collection::summary_row(n, &c.result)).collect(),
+            rows: self
+                .files
+                .iter()
+                .map(|(n, c)| crate::collection::summary_row(n, &c.result))
+                .chain(self.missing.iter().map(|(name, d)| crate::collection::missing_row(name, d)))
+                .collect(),
         })
     }
 }

@@ -30,6 +30,7 @@ function createReviewerDesk(hooks) {
     backButton: $("desk-back-button"),
     backName: $("desk-back-name"),
     opinion: $("desk-opinion"),
+    roster: $("desk-roster"),
   };
   // The order of the verdicts when sorting by them: the worst first.
   const VERDICT_RANK = { input: 0, errors: 1, "not-report": 2, warnings: 3, ok: 4 };
@@ -38,6 +39,8 @@ function createReviewerDesk(hooks) {
   let sort = { key: "index", dir: 1 };
   let opened = null;
   let checkedAt = new Date();
+  let lastFiles = null; // the files of the table, checked again when a roster is chosen
+  let roster = null; // { name, text } of the roster CSV (agencies expected to report)
 
   // A folder picker beside the page's file picker (webkitdirectory: every file under the folder).
   const folderPick = el("span", "file-pick");
@@ -77,6 +80,14 @@ function createReviewerDesk(hooks) {
     arrange();
   });
   els.csv.addEventListener("click", exportCsv);
+  // A roster: the table is checked again with it, and each agency on it with no report gets a
+  // row of its own (batch.report_missing), as the CLI's --roster.
+  els.roster.addEventListener("change", async () => {
+    const file = els.roster.files && els.roster.files[0];
+    if (!file) return;
+    roster = { name: file.name, text: await file.text() };
+    if (lastFiles) checkAll(lastFiles);
+  });
   els.close.addEventListener("click", closeDesk);
   els.backButton.addEventListener("click", backToList);
   // The full view's 意见书 is of what it shows now, edits included.
@@ -162,6 +173,8 @@ function createReviewerDesk(hooks) {
     }
     const t0 = performance.now();
     showDesk();
+    lastFiles = files;
+    let rosterError = "";
     entries = [];
     opened = null;
     els.body.textContent = "";
@@ -170,7 +183,7 @@ function createReviewerDesk(hooks) {
     try {
       batch = new wasm_bindgen.Batch(hooks.options());
     } catch (err) {
-      els.status.textContent = describeCallError(err);
+      els.status.textContent = describeCallError(err).message;
       return;
     }
     try {
@@ -199,20 +212,47 @@ function createReviewerDesk(hooks) {
         entries[p.current].result = p.result;
         entries[p.current].previous = entries[p.previous].name;
       }
-      // Copying between agencies and identical tables (the CLI's region review).
-      for (const r of batch.review()) entries[r.index].result = r.result;
+      // Copying between agencies and identical tables, and the roster's agencies with no
+      // report (the CLI's region review).
+      let reviewed;
+      try {
+        reviewed = batch.review(roster ? roster.text : undefined);
+      } catch (err) {
+        rosterError = "名单“" + roster.name + "”无法使用：" + describeCallError(err).message;
+        roster = null;
+        els.roster.value = "";
+        reviewed = batch.review(undefined);
+      }
+      for (const r of reviewed.changed) entries[r.index].result = r.result;
+      for (const m of reviewed.missing) {
+        const result = {
+          document: { agency: m.name, is_annual_report: true },
+          diagnostics: [m.finding],
+          sections: [],
+          tables: [],
+          text: "",
+        };
+        entries.push({ index: entries.length, name: "（未报送）", result, previous: "", ms: 0, missing: true });
+      }
       summary = batch.summary();
     } finally {
       batch.free();
     }
-    for (const e of entries) e.verdict = summarise(e.result);
+    for (const e of entries) {
+      e.verdict = summarise(e.result);
+      if (e.missing) e.verdict.line = "没有年度报告（名单中有）";
+    }
     renderRows();
     const ms = performance.now() - t0;
     window.nianbaoDeskMs = ms;
-    const n = entries.length;
+    const n = entries.filter((e) => !e.missing).length;
+    const missing = entries.length - n;
     const paired = entries.filter((e) => e.previous).length;
     els.status.textContent =
-      "已检查 " + n + " 个文件" + (paired ? "，其中 " + paired + " 份已与同一机关上一年度的报告对照" : "") + " · 用时 " + Math.round(ms) + " 毫秒";
+      "已检查 " + n + " 个文件" + (paired ? "，其中 " + paired + " 份已与同一机关上一年度的报告对照" : "") +
+      (roster ? "；名单“" + roster.name + "”中 " + missing + " 个机关没有报告" : "") +
+      (rosterError ? "；" + rosterError : "") +
+      " · 用时 " + Math.round(ms) + " 毫秒";
     document.dispatchEvent(new CustomEvent("nianbao-desk-checked"));
   }
 

@@ -159,7 +159,7 @@ test("two years of one agency are paired by the core; the later row opens with i
   await context.close();
 });
 
-test("one agency's report copied by another: both rows carry the region review's findings, as the CLI's", async () => {
+test("one agency's report copied by another: both rows carry the region review's findings; a roster names who did not report", async () => {
   // The real 淮安 report, and the same text published as 宿迁's: copied text and identical tables.
   const huaian = readFileSync(join(root, "tests", "fixtures", "real", "huaian-szf-2024-pdftotext.txt"), "utf8");
   const copy = huaian.replaceAll("淮安", "宿迁");
@@ -180,6 +180,34 @@ test("one agency's report copied by another: both rows carry the region review's
   await page.waitForFunction(() => window.nianbaoLastResult?.document?.agency === "平潭综合实验区");
   const third = await page.evaluate(() => window.nianbaoLastResult.diagnostics.map((d) => d.code));
   assert.deepEqual(third.filter((c) => c.startsWith("batch.")), []);
+  // A roster: the table is checked again with it; the one agency on it with no report gets a row
+  // (and a CSV row, as the CLI's); the three that reported get none.
+  await page.click("#desk-back-button");
+  const rechecked = page.evaluate(() => new Promise((done) => document.addEventListener("nianbao-desk-checked", () => done(), { once: true })));
+  await page.setInputFiles("#desk-roster", {
+    name: "名单.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("机关,层级\n淮安市人民政府,人民政府\n宿迁市人民政府,人民政府\n平潭综合实验区,人民政府\n南京市人民政府,人民政府\n"),
+  });
+  await rechecked;
+  const withRoster = await rows(page);
+  assert.equal(withRoster.length, 4);
+  assert.deepEqual(withRoster[3].slice(0, 2), ["（未报送）", "南京市人民政府"]);
+  assert.match(withRoster[3][4], /没有年度报告/);
+  assert.match(await page.textContent("#desk-status"), /名单“名单\.csv”中 1 个机关没有报告/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#desk-csv")]);
+  const lines = readFileSync(await download.path(), "utf8").slice(1).split("\r\n").filter(Boolean);
+  const header = lines[0].split(",");
+  const col = header.indexOf("batch.report_missing");
+  const missingRow = lines.find((l) => l.includes("南京市人民政府")).split(",");
+  assert.equal(missingRow[col], "1");
+  assert.equal(missingRow[0], "");
+  // A malformed roster is refused with its line; the table stays checked without it.
+  const again = page.evaluate(() => new Promise((done) => document.addEventListener("nianbao-desk-checked", () => done(), { once: true })));
+  await page.setInputFiles("#desk-roster", { name: "坏名单.csv", mimeType: "text/csv", buffer: Buffer.from("机关,层级\n淮安市人民政府,省级\n") });
+  await again;
+  assert.match(await page.textContent("#desk-status"), /名单“坏名单\.csv”无法使用：.*第 2 行/);
+  assert.equal((await rows(page)).length, 3);
   assert.deepEqual(errors, []);
   await context.close();
 });
