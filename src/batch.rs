@@ -315,10 +315,7 @@ pub fn pair_years_with(outcomes: &mut [Outcome], profile: Option<&Profile>) -> V
             let (p, c) = (&shared[prev], &shared[cur]);
             let mut result = c.result.clone();
             if let (Some(previous), Some(current)) = (p.report(), c.report()) {
-                check::add_cross_year(&mut result, current, previous);
-                if let Some(p) = profile {
-                    p.adjust(&mut result);
-                }
+                check::add_cross_year(&mut result, current, previous, profile);
             }
             result
         },
@@ -334,7 +331,7 @@ pub fn pair_years_with(outcomes: &mut [Outcome], profile: Option<&Profile>) -> V
 /// (`nianbao check --previous`).
 pub fn add_previous(current: &mut Outcome, previous: &Outcome) {
     if let (Some(p), Kept::Report(c)) = (previous.report(), &current.kept) {
-        check::add_cross_year(&mut current.result, c, p);
+        check::add_cross_year(&mut current.result, c, p, None);
     }
 }
 

@@ -80,10 +80,7 @@ pub fn check_pair_with(previous_text: &str, text: &str, opts: &Options, profile:
         Ok(report) => {
             let mut result = check_report_with(&report, profile);
             if let Ok(previous) = &previous {
-                add_cross_year(&mut result, &report, previous);
-                if let Some(p) = profile {
-                    p.adjust(&mut result);
-                }
+                add_cross_year(&mut result, &report, previous, profile);
             }
             result
         }
@@ -122,11 +119,15 @@ pub fn check_report_with(report: &Report, profile: Option<&Profile>) -> CheckRes
     result
 }
 
-/// Adds the cross-year findings of `current` against last year's report to its result.
-pub fn add_cross_year(result: &mut CheckResult, current: &Report, previous: &Report) {
+/// Adds the cross-year findings of `current` against last year's report to its result, under the
+/// profile's code settings when one is given (one place for the CLI's batch, the page's and pairs).
+pub fn add_cross_year(result: &mut CheckResult, current: &Report, previous: &Report, profile: Option<&Profile>) {
     result.diagnostics.extend(crate::checks::run_pair(previous, current));
     result.describe_places();
-    result.summarize();
+    match profile {
+        Some(p) => p.adjust(result),
+        None => result.summarize(),
+    }
 }
 
 /// The result for an input that could not be checked at all: one `input.*` diagnostic saying why.

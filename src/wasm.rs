@@ -198,10 +198,7 @@ impl Batch {
                 continue;
             };
             let kept = result.diagnostics.len();
-            crate::add_cross_year(&mut result, current, previous);
-            if let Some(p) = &self.profile {
-                p.adjust(&mut result);
-            }
+            crate::add_cross_year(&mut result, current, previous, self.profile.as_ref());
             // Only the findings just added have spans in bytes.
             let mut added = empty();
             added.diagnostics = result.diagnostics.split_off(kept);
