@@ -74,6 +74,15 @@ docs: deps
 bench: deps
 	$(CARGO) bench --locked
 
+# How fast the single-file page becomes usable: dist/index.html opened from disk N times in fresh
+# headless Chromium contexts (the browser tests' flags), beside a trivial page as the browser's own
+# cost, with a DevTools trace of one more load summarised (tools/page_ready.mjs). Not part of
+# `make test`: the figures depend on the machine and its load.
+.PHONY: bench-page
+RUNS ?= 20
+bench-page: dist
+	node tools/page_ready.mjs --runs $(RUNS) --trace target/page-ready.trace.json
+
 # Our PDF reader against pdfplumber (PyPI) on the same PDFs: time per PDF and table cells
 # recovered correctly, side by side (tools/bench_pdf.py). Not part of `make test`. pdfplumber is
 # taken from python3 when it has it, else installed into a venv under target/.

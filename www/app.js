@@ -1,7 +1,8 @@
 // nianbao web page: wires the textarea, files and buttons to the wasm checker and renders results.
 //
 // Runs as a classic inline script after the wasm-bindgen "no-modules" glue (global `wasm_bindgen`)
-// and after `NIANBAO_WASM` / `NIANBAO_SAMPLE` are defined, inside the function scope build.mjs
+// and after `NIANBAO_MODULE` (the wasm's compilation, started at the top of <body>) and
+// `NIANBAO_SAMPLE` are defined, inside the function scope build.mjs
 // wraps around www/shared.js (labels, verdict, sorting, loading the wasm) and this file. Everything
 // lives inside this function so none of our names can collide with the glue's top-level declarations.
 //
@@ -74,22 +75,20 @@
   // Start-up
   // ---------------------------------------------------------------------------------------------
 
+  // Two marks, both on the page's clock (performance.now(), tools/page_ready.mjs reads them):
+  //   nianbaoInteractiveMs  the editor is wired and holds the draft kept from an earlier visit:
+  //                         text can be typed or pasted; it is checked once ready;
+  //   nianbaoReadyMs        the checker is instantiated and the eras filled: text is checked.
+  // The wasm was compiled on the browser's other threads while the page was parsed (build.mjs
+  // starts it at the top of <body>), so the await below usually finds it done; the line numbers
+  // are drawn after it, so that the first layout of the page (30–50 ms of CJK text and fonts in
+  // headless Chromium) does not stand between the compiled module and a working checker.
   async function init() {
+    mark("script");
     wireEvents();
     if (typeof NIANBAO_SAMPLE !== "string" || NIANBAO_SAMPLE === "") els.sample.hidden = true;
-    try {
-      await loadWasm(typeof wasm_bindgen === "function" ? wasm_bindgen : null, typeof NIANBAO_WASM === "string" ? NIANBAO_WASM : null);
-    } catch (err) {
-      showInitError(err);
-      return;
-    }
-    fillEras();
-    ready = true;
-    els.body.dataset.state = "ready";
-    window.nianbaoReadyMs = performance.now();
-    window.nianbaoReady = true;
-    setStatus("检查器已就绪。");
-    // A draft kept from an earlier visit comes back (only when the box is still empty).
+    // A draft kept from an earlier visit comes back (only when the box is still empty: the
+    // browser may have restored text itself, on back/forward or a reload).
     if (els.textarea.value === "") {
       const draft = loadDraft();
       if (draft) {
@@ -97,9 +96,29 @@
         draftRestored = true;
       }
     }
-    // The browser may have restored text into the textarea (back/forward, reload): check it.
+    window.nianbaoInteractiveMs = performance.now();
+    try {
+      await loadWasm(typeof wasm_bindgen === "function" ? wasm_bindgen : null, typeof NIANBAO_MODULE === "object" ? NIANBAO_MODULE : null);
+    } catch (err) {
+      renderBackdrop();
+      showInitError(err);
+      return;
+    }
+    mark("wasm");
+    fillEras();
+    ready = true;
+    els.body.dataset.state = "ready";
+    window.nianbaoReadyMs = performance.now();
+    window.nianbaoReady = true;
+    mark("ready");
+    setStatus("检查器已就绪。");
     if (els.textarea.value.trim() !== "") checkNow();
     else renderBackdrop();
+  }
+
+  // A point of the start-up on the page's timeline (tools/page_ready.mjs reads them).
+  function mark(name) {
+    if (typeof performance.mark === "function") performance.mark("nianbao:" + name);
   }
 
   // The era selector offers 自动识别 and the eras the core declares, newest first.

@@ -110,37 +110,14 @@ function labelsOf(bindgen) {
 // Loading the checker
 // -----------------------------------------------------------------------------------------------
 
-function base64ToBytes(b64) {
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
-/** The wasm's bytes from what the build carries: base64 of the gzipped wasm (build.mjs), inflated
- *  by the browser's DecompressionStream; a plain wasm (magic "\0asm") is taken as it is. */
-async function wasmBytes(base64) {
-  const bytes = base64ToBytes(base64);
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  if (typeof DecompressionStream !== "function") {
-    const err = new Error("DecompressionStream is not available in this browser");
-    err.nianbaoKind = "no-wasm";
-    throw err;
-  }
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** Instantiates the wasm carried as base64 with the wasm-bindgen glue `bindgen`; resolves to it. */
-async function loadWasm(bindgen, base64) {
-  if (typeof WebAssembly !== "object" || !WebAssembly || typeof WebAssembly.instantiate !== "function") {
-    const err = new Error("WebAssembly is not available in this browser");
-    err.nianbaoKind = "no-wasm";
-    throw err;
-  }
+/** Instantiates the wasm with the wasm-bindgen glue `bindgen`; resolves to it. `wasm` is the
+ *  compilation the page started early (a promise of a WebAssembly.Module, see www/wasm.js and
+ *  build.mjs), or the base64 the build carries, compiled here (the widget, which starts lazily). */
+async function loadWasm(bindgen, wasm) {
   if (typeof bindgen !== "function") throw new Error("wasm_bindgen glue is missing");
-  if (typeof base64 !== "string") throw new Error("NIANBAO_WASM is missing");
-  await bindgen({ module_or_path: await wasmBytes(base64) });
+  if (typeof wasm === "string") wasm = compileWasm(wasm);
+  if (!wasm || typeof wasm.then !== "function") throw new Error("NIANBAO_WASM is missing");
+  await bindgen({ module_or_path: await wasm });
   return bindgen;
 }
 
