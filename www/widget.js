@@ -1,9 +1,9 @@
 // <nianbao-check>: the embeddable checker for 政府信息公开工作年度报告.
 //
 // Runs inside the bundle's function scope (dist/nianbao-check.js), after the wasm-bindgen
-// "no-modules" glue (a local `wasm_bindgen`), `const NIANBAO_WASM = "<base64>"`, www/wasm.js (compiling it) and www/shared.js
-// (labels, verdict, sorting, loading the wasm). Nothing is put on the page's globals except the
-// custom element name `nianbao-check`.
+// "no-modules" glue (a local `wasm_bindgen`), `const NIANBAO_WASM = "<base64>"`, www/wasm.js
+// (compiling it) and www/shared.js (labels, verdict, sorting, instantiating the wasm). Nothing is
+// put on the page's globals except the custom element name `nianbao-check`.
 //
 //   <textarea id="body"></textarea>
 //   <nianbao-check for="body"></nianbao-check>

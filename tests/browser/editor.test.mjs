@@ -610,6 +610,11 @@ test("ready and rendering times, measured (reported, bounded loosely: the machin
   for (let i = 0; i < 5; i++) {
     const { page, context } = await openAt();
     ready.push(await page.evaluate(() => window.nianbaoReadyMs));
+    // The wasm's compilation starts at the top of <body>, before the app's script, and is done
+    // when the checker is instantiated.
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
+    assert.ok(marks["nianbao:boot"] < marks["nianbao:script"], JSON.stringify(marks));
+    assert.ok(marks["nianbao:compiled"] <= marks["nianbao:wasm"] && marks["nianbao:wasm"] <= marks["nianbao:ready"], JSON.stringify(marks));
     interactive.push(await page.evaluate(() => window.nianbaoInteractiveMs));
     // The first paint with text (the entry arrives once the frame is presented).
     painted.push(
