@@ -85,8 +85,9 @@
   //   nianbaoReadyMs        the checker is instantiated and the eras filled: text is checked.
   // The wasm was compiled on the browser's other threads while the page was parsed (build.mjs
   // starts it at the top of <body>), so the await below usually finds it done; the line numbers
-  // are drawn after it, so that the first layout of the page (30–50 ms of CJK text and fonts in
-  // headless Chromium) does not stand between the compiled module and a working checker.
+  // are drawn after it, so that the first layout of the page (20–75 ms in headless Chromium on a
+  // shared machine, much of it opening CJK font faces) does not stand between the compiled module
+  // and a working checker.
   async function init() {
     mark("script");
     wireEvents();
