@@ -109,12 +109,24 @@ fn assert_no_problems(problems: Vec<String>) {
 /// .docx → PDF by LibreOffice, all files in one call (it takes seconds to start).
 #[test]
 fn libreoffice_pdfs_read_like_their_docx() {
-    let dir = work_dir("generated-pdf-libreoffice");
-    let reports = reports();
+    assert_no_problems(libreoffice_pdfs("generated-pdf-libreoffice", &reports(), formats::docx_with_borders));
+}
+
+/// Word files whose tables have no borders at all, exported by LibreOffice: no ruling lines, so
+/// the tables are rebuilt from where their text stands (labels wrapped over many lines in narrow
+/// cells, top-aligned; tables and a header cut by page breaks).
+#[test]
+fn libreoffice_pdfs_of_borderless_docx_read_like_their_docx() {
+    assert_no_problems(libreoffice_pdfs("generated-pdf-libreoffice-borderless", &reports(), formats::docx_without_borders));
+}
+
+/// The reports written as .docx by `docx` and exported by LibreOffice; what is wrong with each PDF.
+fn libreoffice_pdfs(dir: &str, reports: &[(String, Report, Option<CellKey>)], docx: fn(&str) -> Vec<u8>) -> Vec<String> {
+    let dir = work_dir(dir);
     let mut files = Vec::new();
-    for (name, rep, _) in &reports {
+    for (name, rep, _) in reports {
         let path = dir.join(format!("{name}.docx"));
-        std::fs::write(&path, formats::docx_with_borders(&text_of(rep))).unwrap();
+        std::fs::write(&path, docx(&text_of(rep))).unwrap();
         files.push(path);
     }
     let out = dir.join("pdf");
@@ -137,7 +149,7 @@ fn libreoffice_pdfs_read_like_their_docx() {
         p.extend(problems(&format!("LibreOffice {name}"), &source, &check(&pdf, "r.pdf"), changed));
         p.extend(paragraphs_kept(&format!("LibreOffice {name}"), &text_of(rep), &pdf));
     }
-    assert_no_problems(p);
+    p
 }
 
 /// HTML page → PDF by Chromium's print.
@@ -158,6 +170,13 @@ fn chromium_pdfs_of_framed_pages_read_like_their_html() {
         p.extend(chromium_pdfs(&format!("generated-pdf-{style:?}"), &reports, style));
     }
     assert_no_problems(p);
+}
+
+/// Pages whose report tables are drawn with no borders at all (`border: none`): no ruling
+/// lines, so the tables are rebuilt from where their text stands.
+#[test]
+fn chromium_pdfs_of_borderless_tables_read_like_their_html() {
+    assert_no_problems(chromium_pdfs("generated-pdf-borderless", &reports(), PageStyle::Borderless));
 }
 
 /// The reports printed by Chromium from their page in `style`; what is wrong with each PDF.

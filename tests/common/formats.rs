@@ -325,8 +325,19 @@ pub fn docx(tab_text: &str, auto_numbering: bool) -> Vec<u8> {
 /// fit an A4 page and long labels wrap in narrow cells), every cell border drawn (the "网格型"
 /// table style): what LibreOffice prints as ruling lines in a PDF.
 pub fn docx_with_borders(tab_text: &str) -> Vec<u8> {
+    docx_laid_out(tab_text, "single")
+}
+
+/// [`docx_with_borders`] with every border switched off (`w:val="nil"`): tables a reader can
+/// only rebuild from where the text stands, as many agencies' Word files draw them.
+pub fn docx_without_borders(tab_text: &str) -> Vec<u8> {
+    docx_laid_out(tab_text, "nil")
+}
+
+fn docx_laid_out(tab_text: &str, border: &str) -> Vec<u8> {
     const BORDERS: &str = "<w:tblW w:w=\"9000\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders>";
-    let doc = document_xml(tab_text, false).replace("<w:tblStyle w:val=\"a3\"/>", BORDERS);
+    let borders = BORDERS.replace("\"single\"", &format!("\"{border}\""));
+    let doc = document_xml(tab_text, false).replace("<w:tblStyle w:val=\"a3\"/>", &borders);
     let mut tables = doc.split("<w:tbl>");
     let mut out = tables.next().unwrap_or_default().to_string();
     for table in tables {

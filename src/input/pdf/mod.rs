@@ -17,6 +17,7 @@ pub(crate) mod crypt;
 mod font;
 mod layout;
 pub mod objects;
+mod stream;
 
 use super::writer::Writer;
 use super::{Extracted, Input, InputError, Limits};
@@ -126,7 +127,7 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<(String, Limits, Vec<usize>), PdfErro
     if unmapped > glyphs {
         return Err(PdfError::NoUnicode);
     }
-    let blocks = join_pages(page_blocks);
+    let blocks = stream::find_tables(join_pages(page_blocks));
     let mut w = Writer::default();
     write_blocks(&mut w, &blocks);
     let limits = Limits { truncated_tables: w.truncated_tables, too_deep_tables: w.too_deep_tables };
