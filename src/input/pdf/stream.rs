@@ -181,12 +181,6 @@ type Found = (usize, usize, (Table, usize));
 
 fn tables_among(lines: &[(usize, Line)]) -> Vec<Found> {
     let rows: Vec<Row> = lines.iter().map(|(page, line)| row_of(*page, line)).collect();
-    if std::env::var("STREAM_DEBUG").is_ok() {
-        for (i, r) in rows.iter().enumerate() {
-            let rs: Vec<String> = r.runs.iter().map(|x| format!("[{:.0}-{:.0} {}]", x.x0, x.x1, x.text)).collect();
-            eprintln!("{i} p{} y{:.1} s{:.1} n{} {}", r.page, r.line.y, r.line.size, r.numbers, rs.join(" "));
-        }
-    }
     let mut out: Vec<Found> = Vec::new();
     let mut floor = 0;
     let mut i = 0;
@@ -492,4 +486,118 @@ fn header_rows(
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::layout::Piece;
+    use super::*;
+
+    const SIZE: f64 = 10.0;
+
+    /// A line at `y` of words starting at the given x, each character SIZE wide.
+    fn line(y: f64, words: &[(f64, &str)]) -> (usize, Line) {
+        let pieces: Vec<Piece> = words
+            .iter()
+            .map(|&(x0, t)| Piece { text: t.to_string(), x0, x1: x0 + SIZE * t.chars().count() as f64 })
+            .collect();
+        let text = words.iter().map(|w| w.1).collect::<Vec<_>>().join(" ");
+        let (x0, x1) = (pieces[0].x0, pieces[pieces.len() - 1].x1);
+        (0, Line { text, x0, x1, y, size: SIZE, pieces })
+    }
+
+    fn rows_of(blocks: &[(usize, Block)]) -> Vec<Vec<Vec<String>>> {
+        blocks
+            .iter()
+            .filter_map(|(_, b)| match b {
+                Block::Table(t) => Some(
+                    (0..t.rows)
+                        .map(|r| t.cells.iter().filter(|c| c.row == r).map(|c| c.text.clone()).collect())
+                        .collect(),
+                ),
+                Block::Line(_) => None,
+            })
+            .collect()
+    }
+
+    fn found(lines: Vec<(usize, Line)>) -> Vec<Vec<Vec<String>>> {
+        rows_of(&find_tables(lines.into_iter().map(|(p, l)| (p, Block::Line(l))).collect()))
+    }
+
+    #[test]
+    fn a_table_with_top_aligned_wrapped_labels() {
+        let t = found(vec![
+            line(100.0, &[(0.0, "本报告根据条例编制，数据见下表。")]),
+            line(114.0, &[(0.0, "项目"), (200.0, "甲"), (260.0, "乙")]),
+            line(128.0, &[(0.0, "一、本年新收"), (200.0, "16"), (260.0, "6")]),
+            line(140.0, &[(0.0, "申请数量")]),
+            line(154.0, &[(0.0, "二、上年结转"), (200.0, "2"), (260.0, "12")]),
+            line(170.0, &[(0.0, "三、其他"), (200.0, "1"), (260.0, "0")]),
+            line(190.0, &[(0.0, "四、政府信息公开行政复议、行政诉讼情况，共计二十一件，详见下表所列各项数字。")]),
+        ]);
+        assert_eq!(
+            t,
+            vec![vec![
+                vec!["项目", "甲", "乙"],
+                vec!["一、本年新收申请数量", "16", "6"],
+                vec!["二、上年结转", "2", "12"],
+                vec!["三、其他", "1", "0"],
+            ]]
+        );
+    }
+
+    #[test]
+    fn numbers_centred_between_a_labels_lines_join_the_nearest_row() {
+        let t = found(vec![
+            line(100.0, &[(0.0, "1.本机关不掌握"), (200.0, "0"), (260.0, "1")]),
+            line(114.0, &[(0.0, "2.申请人逾期未按收费通知")]),
+            line(119.0, &[(200.0, "3"), (260.0, "4")]),
+            line(124.0, &[(0.0, "缴纳费用")]),
+            line(138.0, &[(0.0, "3.其他"), (200.0, "5"), (260.0, "6")]),
+        ]);
+        assert_eq!(
+            t,
+            vec![vec![
+                vec!["1.本机关不掌握", "0", "1"],
+                vec!["2.申请人逾期未按收费通知缴纳费用", "3", "4"],
+                vec!["3.其他", "5", "6"],
+            ]]
+        );
+    }
+
+    #[test]
+    fn prose_and_inconsistent_rows_stay_lines() {
+        // A metadata block: one column of numbers and no header over it.
+        assert!(found(vec![line(100.0, &[(0.0, "索引号"), (100.0, "11320800")]), line(114.0, &[(0.0, "年份"), (100.0, "2024")])])
+            .is_empty());
+        // Rows whose numbers do not fill the same columns.
+        assert!(found(vec![
+            line(100.0, &[(0.0, "甲"), (100.0, "1"), (150.0, "2"), (200.0, "3")]),
+            line(114.0, &[(0.0, "乙"), (250.0, "4")]),
+            line(128.0, &[(0.0, "丙"), (100.0, "5"), (300.0, "6")]),
+        ])
+        .is_empty());
+        // A paragraph running across the numbers' columns splits them: no row is a table alone.
+        assert!(found(vec![
+            line(100.0, &[(0.0, "甲"), (100.0, "1"), (150.0, "2")]),
+            line(114.0, &[(0.0, "全年共受理申请82件，办结90件，各类申请均在法定期限内答复。")]),
+            line(128.0, &[(0.0, "乙"), (100.0, "3"), (150.0, "4")]),
+        ])
+        .is_empty());
+        // Numbers inside sentences are no values; nor is a single number standing alone.
+        assert!(found(vec![
+            line(100.0, &[(0.0, "本年度共收到申请"), (85.0, "82"), (110.0, "件，办结"), (195.0, "90")]),
+            line(114.0, &[(0.0, "件。")]),
+            line(128.0, &[(300.0, "2024")]),
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn a_single_row_needs_a_header_over_its_columns() {
+        let row = line(114.0, &[(0.0, "0"), (50.0, "0"), (100.0, "3")]);
+        assert!(found(vec![line(100.0, &[(0.0, "行政复议情况如下")]), row.clone()]).is_empty());
+        let t = found(vec![line(100.0, &[(0.0, "维持"), (45.0, "纠正"), (95.0, "总计")]), row]);
+        assert_eq!(t, vec![vec![vec!["维持", "纠正", "总计"], vec!["0", "0", "3"]]]);
+    }
 }
