@@ -179,6 +179,37 @@ fn chromium_pdfs_of_borderless_tables_read_like_their_html() {
     assert_no_problems(chromium_pdfs("generated-pdf-borderless", &reports(), PageStyle::Borderless));
 }
 
+/// A note row across the whole of table 三 ("注：…。", a sentence in a cell as wide as the
+/// table) is no frame around the report: the table stays one table, read like its HTML.
+#[test]
+fn chromium_pdf_of_a_table_with_a_note_row_reads_like_its_html() {
+    let dir = work_dir("generated-pdf-note-row");
+    let mut p = Vec::new();
+    for (name, rep, changed) in reports().into_iter().filter(|(name, _, _)| name.starts_with("2021")) {
+        let page = formats::html_page(&text_of(&rep), "utf-8", &format!("{}-01-15", rep.year + 1));
+        let at = page.find("四、结转下年度继续办理").expect("table 三's last row");
+        let row = page[..at].rfind("<tr>").expect("its row");
+        let note = "<tr><td colspan=\"10\"><p><span>注：本表所列申请均为本机关收到的申请，不含转办件。</span></p></td></tr>\n";
+        let page = format!("{}{note}{}", &page[..row], &page[row..]);
+        let (html, pdf_path) = (dir.join(format!("{name}.html")), dir.join(format!("{name}.pdf")));
+        std::fs::write(&html, &page).unwrap();
+        print_to_pdf(&dir, &html, &pdf_path);
+        let pdf = std::fs::read(&pdf_path).unwrap();
+        p.extend(problems(&format!("Chromium note row {name}"), &check(page.as_bytes(), "r.html"), &check(&pdf, "r.pdf"), &changed));
+    }
+    assert_no_problems(p);
+}
+
+/// Chromium's print of the page `html` to `pdf`.
+fn print_to_pdf(dir: &Path, html: &Path, pdf: &Path) {
+    let print = format!("--print-to-pdf={}", pdf.display());
+    let profile = format!("--user-data-dir={}", dir.join("profile").display());
+    let url = format!("file://{}", html.display());
+    let args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", &profile, &print, &url]
+        .map(String::from);
+    run("chromium", &args);
+}
+
 /// The reports printed by Chromium from their page in `style`; what is wrong with each PDF.
 fn chromium_pdfs(dir: &str, reports: &[(String, Report, Option<CellKey>)], style: PageStyle) -> Vec<String> {
     let dir = work_dir(dir);
@@ -190,12 +221,7 @@ fn chromium_pdfs(dir: &str, reports: &[(String, Report, Option<CellKey>)], style
         let html = dir.join(format!("{name}.html"));
         std::fs::write(&html, &page).unwrap();
         let pdf_path = dir.join(format!("{name}.pdf"));
-        let print = format!("--print-to-pdf={}", pdf_path.display());
-        let profile = format!("--user-data-dir={}", dir.join("profile").display());
-        let url = format!("file://{}", html.display());
-        let args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", &profile, &print, &url]
-            .map(String::from);
-        run("chromium", &args);
+        print_to_pdf(&dir, &html, &pdf_path);
         let source = check(page.as_bytes(), "r.html");
         let pdf = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{}: {e}", pdf_path.display()));
         let what = format!("Chromium {style:?} {name}");
