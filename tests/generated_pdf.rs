@@ -117,11 +117,19 @@ fn libreoffice_pdfs_read_like_their_docx() {
 /// cells, top-aligned; tables and a header cut by page breaks).
 #[test]
 fn libreoffice_pdfs_of_borderless_docx_read_like_their_docx() {
-    assert_no_problems(libreoffice_pdfs("generated-pdf-libreoffice-borderless", &reports(), formats::docx_without_borders));
+    assert_no_problems(libreoffice_pdfs(
+        "generated-pdf-libreoffice-borderless",
+        &reports(),
+        formats::docx_without_borders,
+    ));
 }
 
 /// The reports written as .docx by `docx` and exported by LibreOffice; what is wrong with each PDF.
-fn libreoffice_pdfs(dir: &str, reports: &[(String, Report, Option<CellKey>)], docx: fn(&str) -> Vec<u8>) -> Vec<String> {
+fn libreoffice_pdfs(
+    dir: &str,
+    reports: &[(String, Report, Option<CellKey>)],
+    docx: fn(&str) -> Vec<u8>,
+) -> Vec<String> {
     let dir = work_dir(dir);
     let mut files = Vec::new();
     for (name, rep, _) in reports {
@@ -189,13 +197,19 @@ fn chromium_pdf_of_a_table_with_a_note_row_reads_like_its_html() {
         let page = formats::html_page(&text_of(&rep), "utf-8", &format!("{}-01-15", rep.year + 1));
         let at = page.find("四、结转下年度继续办理").expect("table 三's last row");
         let row = page[..at].rfind("<tr>").expect("its row");
-        let note = "<tr><td colspan=\"10\"><p><span>注：本表所列申请均为本机关收到的申请，不含转办件。</span></p></td></tr>\n";
+        let note =
+            "<tr><td colspan=\"10\"><p><span>注：本表所列申请均为本机关收到的申请，不含转办件。</span></p></td></tr>\n";
         let page = format!("{}{note}{}", &page[..row], &page[row..]);
         let (html, pdf_path) = (dir.join(format!("{name}.html")), dir.join(format!("{name}.pdf")));
         std::fs::write(&html, &page).unwrap();
         print_to_pdf(&dir, &html, &pdf_path);
         let pdf = std::fs::read(&pdf_path).unwrap();
-        p.extend(problems(&format!("Chromium note row {name}"), &check(page.as_bytes(), "r.html"), &check(&pdf, "r.pdf"), &changed));
+        p.extend(problems(
+            &format!("Chromium note row {name}"),
+            &check(page.as_bytes(), "r.html"),
+            &check(&pdf, "r.pdf"),
+            &changed,
+        ));
     }
     assert_no_problems(p);
 }

@@ -125,6 +125,18 @@ fn runs(line: &Line) -> Vec<Run> {
     out
 }
 
+/// Sorted by `key`, stably: an insertion sort, as the lists are short (a table's values, a
+/// row's labels) and the standard sort would add its own code to the wasm for each type.
+fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> f64) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// A space before `next` joining a run, where the line has one: a gap between Latin words.
 fn spaced(r: &mut Run, x0: f64, next: &str, size: f64) {
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
@@ -216,7 +228,7 @@ fn tables_among(lines: &[(usize, Line)]) -> Vec<Found> {
 fn bands(rows: &[&Row]) -> Vec<(f64, f64)> {
     let mut spans: Vec<(f64, f64, f64)> =
         rows.iter().flat_map(|r| r.values().iter().map(|v| (v.x0, v.x1, r.line.size))).collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    sort_by_key(&mut spans, |s| s.0);
     let mut out: Vec<(f64, f64)> = Vec::new();
     for (x0, x1, size) in spans {
         match out.last_mut() {
@@ -247,11 +259,7 @@ fn build(rows: &[Row], floor: usize, first: usize, last: usize) -> Option<Found>
             return None;
         }
     }
-    let label_right = rows[first..=last]
-        .iter()
-        .flat_map(|r| r.labels().iter())
-        .map(|l| l.x1)
-        .fold(f64::MIN, f64::max);
+    let label_right = rows[first..=last].iter().flat_map(|r| r.labels().iter()).map(|l| l.x1).fold(f64::MIN, f64::max);
     if label_right > numbers_from - 0.3 * size {
         return None;
     }
@@ -280,15 +288,12 @@ fn build(rows: &[Row], floor: usize, first: usize, last: usize) -> Option<Found>
         let full = anchors.iter().filter(|a| a.numbers == bands.len()).count();
         anchors.len() >= 2 && bands.len() >= 2 && full * 3 >= anchors.len() * 2
     };
-    let header_runs: Vec<(usize, Vec<Run>)> =
-        header.iter().map(|h| (h.page, split_at(h.line, &cuts))).collect();
+    let header_runs: Vec<(usize, Vec<Run>)> = header.iter().map(|h| (h.page, split_at(h.line, &cuts))).collect();
     if !consistent {
         // A single row or a single column: only under a header naming the columns, a word
         // over each column of its own.
         let over = (0..bands.len())
-            .filter(|&b| {
-                header_runs.iter().flat_map(|(_, rs)| rs).any(|r| columns_of(r, &cuts, size) == Some((b, b)))
-            })
+            .filter(|&b| header_runs.iter().flat_map(|(_, rs)| rs).any(|r| columns_of(r, &cuts, size) == Some((b, b))))
             .count();
         let labelled = !has_labels || header_runs.iter().flat_map(|(_, rs)| rs).any(|r| r.x1 < boundary);
         if header.is_empty() || over * 2 < bands.len() || over == 0 || !labelled {
@@ -334,9 +339,8 @@ fn build(rows: &[Row], floor: usize, first: usize, last: usize) -> Option<Found>
         .iter()
         .map(|ms| {
             let mut cols: Vec<(f64, f64, Vec<String>)> = Vec::new();
-            let mut words: Vec<(&Row, &Run)> = ms.iter().flat_map(|m| m.labels().iter().map(move |l| (*m, l))).collect();
-            words.sort_by(|a, b| a.0.at().total_cmp(&b.0.at()));
-            for (_, w) in words {
+            // Members come in the order of their lines, top to bottom.
+            for w in ms.iter().flat_map(|m| m.labels()) {
                 match cols.iter_mut().find(|c| w.x0 < c.1 && w.x1 > c.0) {
                     Some(c) => {
                         c.0 = c.0.min(w.x0);
@@ -346,7 +350,7 @@ fn build(rows: &[Row], floor: usize, first: usize, last: usize) -> Option<Found>
                     None => cols.push((w.x0, w.x1, vec![w.text.clone()])),
                 }
             }
-            cols.sort_by(|a, b| a.0.total_cmp(&b.0));
+            sort_by_key(&mut cols, |c| c.0);
             cols.into_iter().map(|c| join_wrapped(c.2.into_iter())).collect()
         })
         .collect();
@@ -373,24 +377,20 @@ fn build(rows: &[Row], floor: usize, first: usize, last: usize) -> Option<Found>
         }
         let values = body[anchor_at[a]].values();
         for b in 0..bands.len() {
-            let text = values.iter().find(|v| band_of(&bands, v) == Some(b)).map(|v| v.text.clone()).unwrap_or_default();
+            let text =
+                values.iter().find(|v| band_of(&bands, v) == Some(b)).map(|v| v.text.clone()).unwrap_or_default();
             cells.push(Cell { row, col: label_cols + b, rowspan: 1, colspan: 1, text });
         }
         row += 1;
     }
     let left = rows[top..=end].iter().flat_map(|r| r.runs.first()).map(|r| r.x0).fold(numbers_from, f64::min);
     let right = bands[bands.len() - 1].1;
-    let mut xs: Vec<f64> = (0..label_cols).map(|i| left + (numbers_from - left) * i as f64 / label_cols as f64).collect();
+    let mut xs: Vec<f64> =
+        (0..label_cols).map(|i| left + (numbers_from - left) * i as f64 / label_cols as f64).collect();
     xs.push(if label_cols > 0 { cuts[0] } else { left });
     xs.extend(&cuts[1..]);
     xs.push(right);
-    let table = Table {
-        xs,
-        rows: row,
-        cells,
-        top: rows[top].line.y - rows[top].line.size,
-        bottom: rows[end].line.y,
-    };
+    let table = Table { xs, rows: row, cells, top: rows[top].line.y - rows[top].line.size, bottom: rows[end].line.y };
     Some((top, end, (table, rows[top].page)))
 }
 
@@ -478,7 +478,7 @@ fn header_rows(
         rows[at].push((a, b - a + 1, text));
     }
     for row in &mut rows {
-        row.sort_by_key(|c| c.0);
+        sort_by_key(row, |c| c.0 as f64);
         // A row with nothing in the label columns: its first cell reaches over them.
         if label_cols > 0 && row.first().is_some_and(|c| c.0 == label_cols) {
             row[0].1 += label_cols;
@@ -568,8 +568,11 @@ mod tests {
     #[test]
     fn prose_and_inconsistent_rows_stay_lines() {
         // A metadata block: one column of numbers and no header over it.
-        assert!(found(vec![line(100.0, &[(0.0, "索引号"), (100.0, "11320800")]), line(114.0, &[(0.0, "年份"), (100.0, "2024")])])
-            .is_empty());
+        assert!(found(vec![
+            line(100.0, &[(0.0, "索引号"), (100.0, "11320800")]),
+            line(114.0, &[(0.0, "年份"), (100.0, "2024")])
+        ])
+        .is_empty());
         // Rows whose numbers do not fill the same columns.
         assert!(found(vec![
             line(100.0, &[(0.0, "甲"), (100.0, "1"), (150.0, "2"), (200.0, "3")]),
