@@ -35,6 +35,11 @@ const MAX_HEADER_LINES: usize = 12;
 /// wrapped label's lines, a row centred between two label lines).
 const MAX_LINE_GAP: f64 = 4.0;
 
+/// Lines and values of one table, at most: a report's largest table has about 30 rows and 200
+/// values; a region past these is no report's table, and the work on it stays bounded.
+const MAX_TABLE_LINES: usize = 1_000;
+const MAX_TABLE_VALUES: usize = 4_000;
+
 /// Words of a line standing together: pieces closer than RUN_GAP.
 #[derive(Debug, Clone)]
 struct Run {
@@ -247,6 +252,9 @@ fn band_of(bands: &[(f64, f64)], r: &Run) -> Option<usize> {
 /// its alignment is consistent.
 fn build(rows: &[Row], floor: usize, first: usize, last: usize) -> Option<Found> {
     let anchors: Vec<&Row> = rows[first..=last].iter().filter(|r| r.is_anchor()).collect();
+    if last - first >= MAX_TABLE_LINES || anchors.iter().map(|a| a.numbers).sum::<usize>() > MAX_TABLE_VALUES {
+        return None;
+    }
     let bands = bands(&anchors);
     let size = anchors.iter().map(|r| r.line.size).fold(0.0, f64::max);
     let numbers_from = bands[0].0;
@@ -594,6 +602,15 @@ mod tests {
             line(128.0, &[(300.0, "2024")]),
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn a_huge_region_is_no_table_and_is_quick() {
+        let lines: Vec<_> =
+            (0..20_000).map(|i| line(i as f64 * 12.0, &[(0.0, "甲"), (100.0, "1"), (150.0, "2")])).collect();
+        let started = std::time::Instant::now();
+        assert!(found(lines).is_empty());
+        assert!(started.elapsed().as_secs_f64() < 2.0, "{:?}", started.elapsed());
     }
 
     #[test]
