@@ -137,6 +137,22 @@ fn libreoffice_pdfs(
         std::fs::write(&path, docx(&text_of(rep))).unwrap();
         files.push(path);
     }
+    let out = convert_with_libreoffice(&dir, &files);
+
+    let mut p = Vec::new();
+    for ((name, rep, changed), docx) in reports.iter().zip(&files) {
+        let source = check(&std::fs::read(docx).unwrap(), "r.docx");
+        let pdf_path = out.join(format!("{name}.pdf"));
+        let pdf = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{}: {e}", pdf_path.display()));
+        p.extend(problems(&format!("LibreOffice {name}"), &source, &check(&pdf, "r.pdf"), changed));
+        p.extend(paragraphs_kept(&format!("LibreOffice {name}"), &text_of(rep), &pdf));
+    }
+    p
+}
+
+/// The .docx `files` converted to PDF by LibreOffice, all in one call (it takes seconds to
+/// start); the directory of the PDFs.
+fn convert_with_libreoffice(dir: &Path, files: &[PathBuf]) -> PathBuf {
     let out = dir.join("pdf");
     // A profile of its own: a LibreOffice already running with the default one would take the
     // job over and this call would return before the files are written.
@@ -148,16 +164,7 @@ fn libreoffice_pdfs(
     let started = Instant::now();
     run("soffice", &args);
     eprintln!("soffice: {} files in {:.1} s", files.len(), started.elapsed().as_secs_f64());
-
-    let mut p = Vec::new();
-    for ((name, rep, changed), docx) in reports.iter().zip(&files) {
-        let source = check(&std::fs::read(docx).unwrap(), "r.docx");
-        let pdf_path = out.join(format!("{name}.pdf"));
-        let pdf = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{}: {e}", pdf_path.display()));
-        p.extend(problems(&format!("LibreOffice {name}"), &source, &check(&pdf, "r.pdf"), changed));
-        p.extend(paragraphs_kept(&format!("LibreOffice {name}"), &text_of(rep), &pdf));
-    }
-    p
+    out
 }
 
 /// HTML page → PDF by Chromium's print.
@@ -210,6 +217,47 @@ fn chromium_pdf_of_a_table_with_a_note_row_reads_like_its_html() {
             &check(&pdf, "r.pdf"),
             &changed,
         ));
+    }
+    assert_no_problems(p);
+}
+
+/// The same in a Word file exported by LibreOffice, where the note's cell is exactly as wide
+/// as the ruled table: a sentence in a full-width cell, yet a row of the table, not a frame
+/// around the report, so the table is not cut in two at the note.
+#[test]
+fn libreoffice_pdf_of_a_table_with_a_note_row_keeps_it_whole() {
+    const NOTE: &str = "注：本表所列申请均为本机关收到的申请，不含转办件。";
+    let reports: Vec<_> = reports()
+        .into_iter()
+        .filter(|(name, _, _)| name.starts_with("2021"))
+        .map(|(name, rep, changed)| (name, text_of(&rep), changed))
+        .collect();
+    let dir = work_dir("generated-pdf-note-row-libreoffice");
+    let mut p = Vec::new();
+    let files: Vec<PathBuf> = reports
+        .iter()
+        .map(|(name, text, _)| {
+            let path = dir.join(format!("{name}.docx"));
+            std::fs::write(&path, formats::docx_with_note_row(text, "四、结转下年度继续办理", NOTE)).unwrap();
+            path
+        })
+        .collect();
+    let out = convert_with_libreoffice(&dir, &files);
+    for ((name, _, changed), docx) in reports.iter().zip(&files) {
+        let source = std::fs::read(docx).unwrap();
+        let pdf = std::fs::read(out.join(format!("{name}.pdf"))).unwrap();
+        let what = format!("LibreOffice note row {name}");
+        p.extend(problems(&what, &check(&source, "r.docx"), &check(&pdf, "r.pdf"), changed));
+        let read = nianbao::input::read(&pdf, "r.pdf").map(|e| e.text).unwrap_or_default();
+        let lines: Vec<&str> = read.lines().collect();
+        let at = lines.iter().position(|l| *l == NOTE);
+        let whole = at.is_some_and(|i| {
+            i > 0 && lines[i - 1].contains("（七）总计") && lines.get(i + 1).is_some_and(|l| l.starts_with("四、结转"))
+        });
+        if !whole {
+            let around = at.map(|i| lines[i.saturating_sub(2)..(i + 3).min(lines.len())].join("\n"));
+            p.push(format!("{what}: table 三 cut at its note: {around:?}"));
+        }
     }
     assert_no_problems(p);
 }

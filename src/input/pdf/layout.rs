@@ -192,10 +192,13 @@ fn tables(grids: Vec<Grid>, glyphs: Vec<Glyph>, depth: usize, out: &mut Vec<(Tab
     free
 }
 
-/// Prose, not a table's cell: a long text, or a full-width one that is a sentence or more.
+/// Prose, not a table's cell: a long text, or a full-width one that is a sentence or more. A
+/// table's note row ("注：本表…。") is a full-width sentence too, but the table's own: cutting
+/// the table there would make two tables of one.
 fn is_prose(text: &str, full_width: bool) -> bool {
     let n = text.chars().count();
-    n >= 150 || (full_width && (n >= 60 || text.contains('。')))
+    let note = ["注：", "注:", "备注", "说明：", "说明:"].iter().any(|p| text.starts_with(p));
+    n >= 150 || (full_width && !note && (n >= 60 || text.contains('。')))
 }
 
 /// A page number in the top or bottom margin: "- 4 -", "—4—", "第 4 页", "4/6", "4".
