@@ -64,7 +64,7 @@ fn measure(path: &str) -> serde_json::Value {
 
 /// Generated 2021 reports as a Word file and as an HTML page, for the script to print to PDF;
 /// and report 1's page framed (a bordered layout table with the page's metadata rows) and with
-/// its tables' borders removed (no ruling lines at all).
+/// its tables' borders removed (no ruling lines at all), and its Word file without borders.
 fn write_generated(dir: &str) {
     use common::formats::{html_page_styled, PageStyle};
     use common::gen::{Era, Layout, Report};
@@ -79,6 +79,9 @@ fn write_generated(dir: &str) {
                 let page = html_page_styled(&text, "utf-8", "2023-01-10", style);
                 std::fs::write(format!("{dir}/gen-{seed}-{name}.html"), page).unwrap();
             }
+            // The Word file with no borders at all, for LibreOffice to export: no ruling lines.
+            let docx = common::formats::docx_without_borders(&text);
+            std::fs::write(format!("{dir}/gen-{seed}-borderless.docx"), docx).unwrap();
         }
     }
 }

@@ -109,14 +109,50 @@ fn assert_no_problems(problems: Vec<String>) {
 /// .docx → PDF by LibreOffice, all files in one call (it takes seconds to start).
 #[test]
 fn libreoffice_pdfs_read_like_their_docx() {
-    let dir = work_dir("generated-pdf-libreoffice");
-    let reports = reports();
+    assert_no_problems(libreoffice_pdfs("generated-pdf-libreoffice", &reports(), formats::docx_with_borders));
+}
+
+/// Word files whose tables have no borders at all, exported by LibreOffice: no ruling lines, so
+/// the tables are rebuilt from where their text stands (labels wrapped over many lines in narrow
+/// cells, top-aligned; tables and a header cut by page breaks).
+#[test]
+fn libreoffice_pdfs_of_borderless_docx_read_like_their_docx() {
+    assert_no_problems(libreoffice_pdfs(
+        "generated-pdf-libreoffice-borderless",
+        &reports(),
+        formats::docx_without_borders,
+    ));
+}
+
+/// The reports written as .docx by `docx` and exported by LibreOffice; what is wrong with each PDF.
+fn libreoffice_pdfs(
+    dir: &str,
+    reports: &[(String, Report, Option<CellKey>)],
+    docx: fn(&str) -> Vec<u8>,
+) -> Vec<String> {
+    let dir = work_dir(dir);
     let mut files = Vec::new();
-    for (name, rep, _) in &reports {
+    for (name, rep, _) in reports {
         let path = dir.join(format!("{name}.docx"));
-        std::fs::write(&path, formats::docx_with_borders(&text_of(rep))).unwrap();
+        std::fs::write(&path, docx(&text_of(rep))).unwrap();
         files.push(path);
     }
+    let out = convert_with_libreoffice(&dir, &files);
+
+    let mut p = Vec::new();
+    for ((name, rep, changed), docx) in reports.iter().zip(&files) {
+        let source = check(&std::fs::read(docx).unwrap(), "r.docx");
+        let pdf_path = out.join(format!("{name}.pdf"));
+        let pdf = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{}: {e}", pdf_path.display()));
+        p.extend(problems(&format!("LibreOffice {name}"), &source, &check(&pdf, "r.pdf"), changed));
+        p.extend(paragraphs_kept(&format!("LibreOffice {name}"), &text_of(rep), &pdf));
+    }
+    p
+}
+
+/// The .docx `files` converted to PDF by LibreOffice, all in one call (it takes seconds to
+/// start); the directory of the PDFs.
+fn convert_with_libreoffice(dir: &Path, files: &[PathBuf]) -> PathBuf {
     let out = dir.join("pdf");
     // A profile of its own: a LibreOffice already running with the default one would take the
     // job over and this call would return before the files are written.
@@ -128,16 +164,7 @@ fn libreoffice_pdfs_read_like_their_docx() {
     let started = Instant::now();
     run("soffice", &args);
     eprintln!("soffice: {} files in {:.1} s", files.len(), started.elapsed().as_secs_f64());
-
-    let mut p = Vec::new();
-    for ((name, rep, changed), docx) in reports.iter().zip(&files) {
-        let source = check(&std::fs::read(docx).unwrap(), "r.docx");
-        let pdf_path = out.join(format!("{name}.pdf"));
-        let pdf = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{}: {e}", pdf_path.display()));
-        p.extend(problems(&format!("LibreOffice {name}"), &source, &check(&pdf, "r.pdf"), changed));
-        p.extend(paragraphs_kept(&format!("LibreOffice {name}"), &text_of(rep), &pdf));
-    }
-    assert_no_problems(p);
+    out
 }
 
 /// HTML page → PDF by Chromium's print.
@@ -160,6 +187,91 @@ fn chromium_pdfs_of_framed_pages_read_like_their_html() {
     assert_no_problems(p);
 }
 
+/// Pages whose report tables are drawn with no borders at all (`border: none`): no ruling
+/// lines, so the tables are rebuilt from where their text stands.
+#[test]
+fn chromium_pdfs_of_borderless_tables_read_like_their_html() {
+    assert_no_problems(chromium_pdfs("generated-pdf-borderless", &reports(), PageStyle::Borderless));
+}
+
+/// A note row across the whole of table 三 ("注：…。", a sentence in a cell as wide as the
+/// table) is no frame around the report: the table stays one table, read like its HTML.
+#[test]
+fn chromium_pdf_of_a_table_with_a_note_row_reads_like_its_html() {
+    let dir = work_dir("generated-pdf-note-row");
+    let mut p = Vec::new();
+    for (name, rep, changed) in reports().into_iter().filter(|(name, _, _)| name.starts_with("2021")) {
+        let page = formats::html_page(&text_of(&rep), "utf-8", &format!("{}-01-15", rep.year + 1));
+        let at = page.find("四、结转下年度继续办理").expect("table 三's last row");
+        let row = page[..at].rfind("<tr>").expect("its row");
+        let note =
+            "<tr><td colspan=\"10\"><p><span>注：本表所列申请均为本机关收到的申请，不含转办件。</span></p></td></tr>\n";
+        let page = format!("{}{note}{}", &page[..row], &page[row..]);
+        let (html, pdf_path) = (dir.join(format!("{name}.html")), dir.join(format!("{name}.pdf")));
+        std::fs::write(&html, &page).unwrap();
+        print_to_pdf(&dir, &html, &pdf_path);
+        let pdf = std::fs::read(&pdf_path).unwrap();
+        p.extend(problems(
+            &format!("Chromium note row {name}"),
+            &check(page.as_bytes(), "r.html"),
+            &check(&pdf, "r.pdf"),
+            &changed,
+        ));
+    }
+    assert_no_problems(p);
+}
+
+/// The same in a Word file exported by LibreOffice, where the note's cell is exactly as wide
+/// as the ruled table: a sentence in a full-width cell, yet a row of the table, not a frame
+/// around the report, so the table is not cut in two at the note.
+#[test]
+fn libreoffice_pdf_of_a_table_with_a_note_row_keeps_it_whole() {
+    const NOTE: &str = "注：本表所列申请均为本机关收到的申请，不含转办件。";
+    let reports: Vec<_> = reports()
+        .into_iter()
+        .filter(|(name, _, _)| name.starts_with("2021"))
+        .map(|(name, rep, changed)| (name, text_of(&rep), changed))
+        .collect();
+    let dir = work_dir("generated-pdf-note-row-libreoffice");
+    let mut p = Vec::new();
+    let files: Vec<PathBuf> = reports
+        .iter()
+        .map(|(name, text, _)| {
+            let path = dir.join(format!("{name}.docx"));
+            std::fs::write(&path, formats::docx_with_note_row(text, "四、结转下年度继续办理", NOTE)).unwrap();
+            path
+        })
+        .collect();
+    let out = convert_with_libreoffice(&dir, &files);
+    for ((name, _, changed), docx) in reports.iter().zip(&files) {
+        let source = std::fs::read(docx).unwrap();
+        let pdf = std::fs::read(out.join(format!("{name}.pdf"))).unwrap();
+        let what = format!("LibreOffice note row {name}");
+        p.extend(problems(&what, &check(&source, "r.docx"), &check(&pdf, "r.pdf"), changed));
+        let read = nianbao::input::read(&pdf, "r.pdf").map(|e| e.text).unwrap_or_default();
+        let lines: Vec<&str> = read.lines().collect();
+        let at = lines.iter().position(|l| *l == NOTE);
+        let whole = at.is_some_and(|i| {
+            i > 0 && lines[i - 1].contains("（七）总计") && lines.get(i + 1).is_some_and(|l| l.starts_with("四、结转"))
+        });
+        if !whole {
+            let around = at.map(|i| lines[i.saturating_sub(2)..(i + 3).min(lines.len())].join("\n"));
+            p.push(format!("{what}: table 三 cut at its note: {around:?}"));
+        }
+    }
+    assert_no_problems(p);
+}
+
+/// Chromium's print of the page `html` to `pdf`.
+fn print_to_pdf(dir: &Path, html: &Path, pdf: &Path) {
+    let print = format!("--print-to-pdf={}", pdf.display());
+    let profile = format!("--user-data-dir={}", dir.join("profile").display());
+    let url = format!("file://{}", html.display());
+    let args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", &profile, &print, &url]
+        .map(String::from);
+    run("chromium", &args);
+}
+
 /// The reports printed by Chromium from their page in `style`; what is wrong with each PDF.
 fn chromium_pdfs(dir: &str, reports: &[(String, Report, Option<CellKey>)], style: PageStyle) -> Vec<String> {
     let dir = work_dir(dir);
@@ -171,12 +283,7 @@ fn chromium_pdfs(dir: &str, reports: &[(String, Report, Option<CellKey>)], style
         let html = dir.join(format!("{name}.html"));
         std::fs::write(&html, &page).unwrap();
         let pdf_path = dir.join(format!("{name}.pdf"));
-        let print = format!("--print-to-pdf={}", pdf_path.display());
-        let profile = format!("--user-data-dir={}", dir.join("profile").display());
-        let url = format!("file://{}", html.display());
-        let args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", &profile, &print, &url]
-            .map(String::from);
-        run("chromium", &args);
+        print_to_pdf(&dir, &html, &pdf_path);
         let source = check(page.as_bytes(), "r.html");
         let pdf = std::fs::read(&pdf_path).unwrap_or_else(|e| panic!("{}: {e}", pdf_path.display()));
         let what = format!("Chromium {style:?} {name}");

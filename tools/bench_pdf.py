@@ -10,7 +10,8 @@ The PDFs: every PDF under tests/fixtures (the real 淮安 PDF, its qpdf copies i
 small "Hello" files), plus generated 2021 reports printed to PDF by Chromium (`--print-to-pdf`)
 and exported by LibreOffice from their Word file, when those programs are installed; report 1's
 page is also printed framed (a bordered layout table with the page's metadata rows) and with its
-tables' borders removed (no ruling lines: pdfplumber's "text" strategy is tried there too).
+tables' borders removed, and its Word file with no borders is exported by LibreOffice (no ruling
+lines in either: pdfplumber's "text" strategy is tried there too).
 
 The true cells:
   - the 淮安 PDF and its copies: the cells checked from poppler's `pdftotext -layout` text of the

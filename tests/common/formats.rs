@@ -325,8 +325,38 @@ pub fn docx(tab_text: &str, auto_numbering: bool) -> Vec<u8> {
 /// fit an A4 page and long labels wrap in narrow cells), every cell border drawn (the "网格型"
 /// table style): what LibreOffice prints as ruling lines in a PDF.
 pub fn docx_with_borders(tab_text: &str) -> Vec<u8> {
+    docx_laid_out(tab_text, "single")
+}
+
+/// [`docx_with_borders`] with every border switched off (`w:val="nil"`): tables a reader can
+/// only rebuild from where the text stands, as many agencies' Word files draw them.
+pub fn docx_without_borders(tab_text: &str) -> Vec<u8> {
+    docx_laid_out(tab_text, "nil")
+}
+
+/// [`docx_with_borders`] with a note row ("注：…") just above the table row that starts with
+/// `before`: one cell spanning every column of its table, as Word's merged cells draw it.
+pub fn docx_with_note_row(tab_text: &str, before: &str, note: &str) -> Vec<u8> {
+    let doc = laid_out_xml(tab_text, "single");
+    let at = doc.find(&format!("<w:t xml:space=\"preserve\">{before}")).or_else(|| doc.find(before)).expect("the row");
+    let row = doc[..at].rfind("<w:tr>").expect("its row");
+    let table = doc[..at].rfind("<w:tbl>").expect("its table");
+    let columns = doc[table..at].matches("<w:gridCol ").count();
+    let cell = format!(
+        "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"{columns}\"/></w:tcPr><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc></w:tr>",
+        escape(note)
+    );
+    docx_of(&format!("{}{cell}{}", &doc[..row], &doc[row..]), false)
+}
+
+fn docx_laid_out(tab_text: &str, border: &str) -> Vec<u8> {
+    docx_of(&laid_out_xml(tab_text, border), false)
+}
+
+fn laid_out_xml(tab_text: &str, border: &str) -> String {
     const BORDERS: &str = "<w:tblW w:w=\"9000\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders>";
-    let doc = document_xml(tab_text, false).replace("<w:tblStyle w:val=\"a3\"/>", BORDERS);
+    let borders = BORDERS.replace("\"single\"", &format!("\"{border}\""));
+    let doc = document_xml(tab_text, false).replace("<w:tblStyle w:val=\"a3\"/>", &borders);
     let mut tables = doc.split("<w:tbl>");
     let mut out = tables.next().unwrap_or_default().to_string();
     for table in tables {
@@ -335,7 +365,7 @@ pub fn docx_with_borders(tab_text: &str) -> Vec<u8> {
         out.push_str("<w:tbl>");
         out.push_str(&table.replace("<w:tcW w:w=\"900\" w:type=\"dxa\"/>", "").replace("w:w=\"900\"", &width));
     }
-    docx_of(&out, false)
+    out
 }
 
 fn docx_of(doc: &str, auto_numbering: bool) -> Vec<u8> {

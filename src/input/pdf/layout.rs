@@ -17,6 +17,17 @@ pub struct Line {
     pub x1: f64,
     pub y: f64,
     pub size: f64,
+    /// Its characters in pieces set apart by a visible gap (a tenth of the size or more): what
+    /// a table without rules is rebuilt from (`stream.rs`).
+    pub pieces: Vec<Piece>,
+}
+
+/// Characters of a line drawn next to each other, with no visible gap between them.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -181,10 +192,13 @@ fn tables(grids: Vec<Grid>, glyphs: Vec<Glyph>, depth: usize, out: &mut Vec<(Tab
     free
 }
 
-/// Prose, not a table's cell: a long text, or a full-width one that is a sentence or more.
+/// Prose, not a table's cell: a long text, or a full-width one that is a sentence or more. A
+/// table's note row ("注：本表…。") is a full-width sentence too, but the table's own: cutting
+/// the table there would make two tables of one.
 fn is_prose(text: &str, full_width: bool) -> bool {
     let n = text.chars().count();
-    n >= 150 || (full_width && (n >= 60 || text.contains('。')))
+    let note = ["注：", "注:", "备注", "说明：", "说明:"].iter().any(|p| text.starts_with(p));
+    n >= 150 || (full_width && !note && (n >= 60 || text.contains('。')))
 }
 
 /// A page number in the top or bottom margin: "- 4 -", "—4—", "第 4 页", "4/6", "4".
@@ -212,8 +226,10 @@ pub fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
             row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
             let size = row.iter().map(|g| g.size).fold(0.0, f64::max);
             let mut text = String::new();
+            let mut pieces: Vec<Piece> = Vec::new();
             let mut prev: Option<&Glyph> = None;
             for g in &row {
+                let mut apart = true;
                 if let Some(p) = prev {
                     // The same character drawn again over itself (fake bold) is one character.
                     if p.text == g.text && (g.x0 - p.x0).abs() < g.size * 0.3 {
@@ -226,13 +242,21 @@ pub fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
                     if gap > size * 0.3 && (latin(&p.text) || latin(&g.text) || gap > size * 1.0) {
                         text.push(' ');
                     }
+                    apart = gap > size * 0.1;
                 }
                 text.push_str(&g.text);
+                match pieces.last_mut() {
+                    Some(piece) if !apart => {
+                        piece.text.push_str(&g.text);
+                        piece.x1 = piece.x1.max(g.x1);
+                    }
+                    _ => pieces.push(Piece { text: g.text.clone(), x0: g.x0, x1: g.x1 }),
+                }
                 prev = Some(g);
             }
             let x0 = row.first().map_or(0.0, |g| g.x0);
             let x1 = row.iter().map(|g| g.x1).fold(f64::MIN, f64::max);
-            Line { text, x0, x1, y: row[0].y, size }
+            Line { text, x0, x1, y: row[0].y, size, pieces }
         })
         .collect()
 }
@@ -642,7 +666,7 @@ fn is_label(text: &str) -> bool {
 }
 
 /// Text that starts an item of a list: "（五）", "(5)", "五、", "5.", "5、", "第五".
-fn starts_item(text: &str) -> bool {
+pub(super) fn starts_item(text: &str) -> bool {
     let mut chars = text.chars();
     let first = chars.next().unwrap_or(' ');
     if "（(第".contains(first) {

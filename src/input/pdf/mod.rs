@@ -17,6 +17,7 @@ pub(crate) mod crypt;
 mod font;
 mod layout;
 pub mod objects;
+mod stream;
 
 use super::writer::Writer;
 use super::{Extracted, Input, InputError, Limits};
@@ -97,6 +98,16 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 /// The text of a PDF file: paragraphs one per line, tables as rows; and where each page's text
 /// starts in it (bytes).
 pub fn pdf_to_text(bytes: &[u8]) -> Result<(String, Limits, Vec<usize>), PdfError> {
+    let blocks = stream::find_tables(ruled_blocks(bytes)?);
+    let mut w = Writer::default();
+    write_blocks(&mut w, &blocks);
+    let limits = Limits { truncated_tables: w.truncated_tables, too_deep_tables: w.too_deep_tables };
+    let (text, pages) = w.finish_with_pages();
+    Ok((text, limits, pages))
+}
+
+/// The file's lines and the tables drawn with rules, in reading order, each with its page.
+fn ruled_blocks(bytes: &[u8]) -> Result<Vec<(usize, Block)>, PdfError> {
     let doc = Doc::open(bytes)?;
     let pages = doc.pages()?;
     if pages.is_empty() {
@@ -126,12 +137,7 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<(String, Limits, Vec<usize>), PdfErro
     if unmapped > glyphs {
         return Err(PdfError::NoUnicode);
     }
-    let blocks = join_pages(page_blocks);
-    let mut w = Writer::default();
-    write_blocks(&mut w, &blocks);
-    let limits = Limits { truncated_tables: w.truncated_tables, too_deep_tables: w.too_deep_tables };
-    let (text, pages) = w.finish_with_pages();
-    Ok((text, limits, pages))
+    Ok(join_pages(page_blocks))
 }
 
 /// The page's content streams, decoded and concatenated.
@@ -285,4 +291,25 @@ fn text_column(lines: &[&Line]) -> (f64, f64) {
         .or(starts.first().copied())
         .unwrap_or(0.0);
     (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The real 淮安 PDF, all of whose tables are ruled: the search for tables without rules
+    /// finds none, and every line of its prose stays a line.
+    #[test]
+    fn a_ruled_pdf_has_no_tables_without_rules() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        for file in ["real/huaian-szf-2024.pdf", "generated/huaian-lzw-runlength.pdf"] {
+            let bytes = std::fs::read(format!("{dir}/{file}")).unwrap();
+            let blocks = ruled_blocks(&bytes).unwrap();
+            let tables = |bs: &[(usize, Block)]| bs.iter().filter(|(_, b)| matches!(b, Block::Table(_))).count();
+            let lines = blocks.len() - tables(&blocks);
+            assert_eq!((tables(&blocks), lines), (3, 75), "{file}");
+            let after = stream::find_tables(blocks);
+            assert_eq!((tables(&after), after.len() - tables(&after)), (3, 75), "{file}");
+        }
+    }
 }
