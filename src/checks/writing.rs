@@ -54,8 +54,11 @@ pub fn typo(report: &Report, out: &mut Findings) {
     // ASCII marks between two CJK characters ("申请,答复"), or a bracket pair around CJK text.
     let mut ascii: Vec<Vec<Range<usize>>> = vec![Vec::new(); MARKS.len()];
     let mut full = [0usize; MARKS.len()];
+    // The same walk notes a full-width digit's lead byte; only a line with one can mix widths.
+    starts[0xEF] = true;
     for r in &lines {
         let Some(line) = raw.get(r.clone()) else { continue };
+        let mut full_digit = false;
         for (i, &x) in line.as_bytes().iter().enumerate() {
             if !starts[x as usize] {
                 continue;
@@ -64,6 +67,7 @@ pub fn typo(report: &Report, out: &mut Findings) {
                 if let Some(m) = MARKS.iter().position(|(f, _)| line[i..].starts_with(*f)) {
                     full[m] += 1;
                 }
+                full_digit |= digit_width(line.as_bytes(), i) == 3;
                 continue;
             }
             let c = x as char;
@@ -81,7 +85,9 @@ pub fn typo(report: &Report, out: &mut Findings) {
                 ascii[m].push(r.start + i..r.start + i + 1);
             }
         }
-        mixed_digits(line, r.start, out);
+        if full_digit {
+            mixed_digits(line, r.start, out);
+        }
     }
     for (m, found) in ascii.iter().enumerate() {
         if found.is_empty() || full[m] < FULL_WIDTH_MIN || full[m] < found.len() * FULL_WIDTH_RATIO {
@@ -150,6 +156,10 @@ fn mixed_digits(line: &str, offset: usize, out: &mut Findings) {
 fn doubled(report: &Report, out: &mut Findings) {
     let prose = &report.prose.text;
     for word in DOUBLED {
+        // One scan of the whole prose (vectorised in the library) before the places are sought.
+        if !prose.contains(word) {
+            continue;
+        }
         let mut from = 0;
         while let Some(p) = text::find(&prose[from..], word).map(|p| p + from) {
             from = p + word.len();
