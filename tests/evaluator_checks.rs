@@ -366,7 +366,8 @@ fn typos_doubled_words_and_mixed_digits() {
     let text = with(
         &text,
         "一、总体情况\n",
-        "一、总体情况\n２０23年，我局进一步进一步规范公开公开流程；达到目的的措施的确有效。\n",
+        "一、总体情况\n２０23年，我局进一步进一步规范公开公开流程；达到目的的措施的确有效。\n\
+         全年共计１２个月，发布信息2０件，２０２４年继续。\n",
     );
     assert_eq!(
         messages(&check_text(&text, &Options::default()), "text.typo"),
@@ -374,6 +375,8 @@ fn typos_doubled_words_and_mixed_digits() {
             "“公开”重复：“步进一步规范公开公开流程;达到目”",
             "“进一步”重复：“23年,我局进一步进一步规范公开公开”",
             "数字“２０23”混用了全角和半角数字",
+            // A second line: found though its full-width "１２" and "２０２４" alone are not mixed.
+            "数字“2０”混用了全角和半角数字",
         ]
     );
 }

@@ -47,27 +47,32 @@ fn sentence_allows(claim: &Claim, sentence: &str) -> bool {
         && !claim.unless_sentence.iter().any(|w| text::contains(sentence, w))
 }
 
-fn claim_contradicted(report: &Report, claim: &Claim, clause: &str) -> Option<(usize, i64)> {
+fn claim_contradicted(claim: &Claim, clause: &str) -> Option<usize> {
     if claim.unless.iter().any(|w| text::contains(clause, w)) {
         return None;
     }
-    let at = claim.words.iter().find_map(|g| in_order(clause, g))?;
-    let n = cells_sum(report, claim.table, claim.cells).filter(|&n| n > 0)?;
-    Some((at, n))
+    claim.words.iter().find_map(|g| in_order(clause, g))
 }
 
 /// "全部办结", "未发生行政复议、行政诉讼", "未收取信息处理费" against the tables and the prose.
 pub fn contradiction(report: &Report, out: &mut Findings) {
+    // A claim is contradicted only by a table that counts what it denies: the claims whose cells
+    // sum to more than 0 (with their sum) are the only ones the prose is read for. Most reports
+    // have none, and then the prose is not read at all.
+    let open: Vec<(&Claim, i64)> = CLAIMS
+        .iter()
+        .filter_map(|c| cells_sum(report, c.table, c.cells).filter(|&n| n > 0).map(|n| (c, n)))
+        .collect();
     let prose = &report.prose.text;
-    for (offset, sentence) in text::sentences(prose) {
-        let allowed: Vec<&Claim> = CLAIMS.iter().filter(|c| sentence_allows(c, sentence)).collect();
+    for (offset, sentence) in text::sentences(prose).filter(|_| !open.is_empty()) {
+        let allowed: Vec<&(&Claim, i64)> = open.iter().filter(|(c, _)| sentence_allows(c, sentence)).collect();
         if allowed.is_empty() {
             continue;
         }
         for (start, clause) in text::clauses(sentence) {
             // The first claim whose words the clause holds is the one it makes.
-            for claim in &allowed {
-                if let Some((at, n)) = claim_contradicted(report, claim, clause) {
+            for &&(claim, n) in &allowed {
+                if let Some(at) = claim_contradicted(claim, clause) {
                     let abs = offset + start;
                     out.add(
                         "text.contradiction",
@@ -107,6 +112,10 @@ fn amount(clause: &str) -> Option<f64> {
 /// "未收取信息处理费" in one clause, "收取信息处理费3940元" in another.
 fn fee(report: &Report, out: &mut Findings) {
     let prose = &report.prose.text;
+    // One scan of the prose for the fee's name before it is read clause by clause.
+    if !prose.contains(FEE_NAME) {
+        return;
+    }
     let mut none_said = None;
     let mut charged = None;
     for (offset, sentence) in text::sentences(prose) {

@@ -44,25 +44,40 @@ pub fn typo(report: &Report, out: &mut Findings) {
     doubled(report, out);
     let lines = prose_lines(report);
     let raw = &report.text;
+    // The bytes a mark can start with: the ASCII marks and the lead bytes of the full-width ones.
+    // A line is walked byte by byte and characters are decoded only around an ASCII mark.
+    let mut starts = [false; 256];
+    for (f, a) in MARKS {
+        starts[a as usize] = true;
+        starts[f.to_string().as_bytes()[0] as usize] = true;
+    }
     // ASCII marks between two CJK characters ("申请,答复"), or a bracket pair around CJK text.
     let mut ascii: Vec<Vec<Range<usize>>> = vec![Vec::new(); MARKS.len()];
     let mut full = [0usize; MARKS.len()];
+    // The same walk notes a full-width digit's lead byte; only a line with one can mix widths.
+    starts[0xEF] = true;
     for r in &lines {
         let Some(line) = raw.get(r.clone()) else { continue };
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            if let Some(m) = MARKS.iter().position(|(f, _)| *f == c) {
-                full[m] += 1;
+        let mut full_digit = false;
+        for (i, &x) in line.as_bytes().iter().enumerate() {
+            if !starts[x as usize] {
                 continue;
             }
+            if !x.is_ascii() {
+                if let Some(m) = MARKS.iter().position(|(f, _)| line[i..].starts_with(*f)) {
+                    full[m] += 1;
+                }
+                full_digit |= digit_width(line.as_bytes(), i) == 3;
+                continue;
+            }
+            let c = x as char;
             let Some(m) = MARKS.iter().position(|(_, a)| *a == c) else { continue };
-            let before = k.checked_sub(1).map(|p| chars[p].1);
-            let after = chars.get(k + 1).map(|x| x.1);
+            let before = line[..i].chars().next_back();
+            let after = line[i + 1..].chars().next();
             let stray = if c == '(' {
                 // "(…)" around CJK: up to 20 CJK characters then ")".
-                let close = chars[k + 1..].iter().take(21).position(|x| x.1 == ')');
-                close.is_some_and(|n| n > 0 && chars[k + 1..k + 1 + n].iter().all(|x| is_cjk(x.1)))
-                    && before.is_some_and(is_cjk)
+                let close = line[i + 1..].chars().take(21).position(|x| x == ')');
+                close.is_some_and(|n| n > 0 && line[i + 1..].chars().take(n).all(is_cjk)) && before.is_some_and(is_cjk)
             } else {
                 before.is_some_and(is_cjk) && after.is_some_and(is_cjk)
             };
@@ -70,7 +85,9 @@ pub fn typo(report: &Report, out: &mut Findings) {
                 ascii[m].push(r.start + i..r.start + i + 1);
             }
         }
-        mixed_digits(line, r.start, out);
+        if full_digit {
+            mixed_digits(line, r.start, out);
+        }
     }
     for (m, found) in ascii.iter().enumerate() {
         if found.is_empty() || full[m] < FULL_WIDTH_MIN || full[m] < found.len() * FULL_WIDTH_RATIO {
@@ -96,34 +113,53 @@ fn context_of(raw: &str, at: Range<usize>) -> String {
     format!("{before}{}{after}", &raw[at]).replace('\n', "")
 }
 
-/// "２０23年": one number written in both full-width and ASCII digits.
+/// The width in bytes of the digit at `i`: 1 for an ASCII digit, 3 for a full-width one
+/// ("０"–"９", U+FF10–U+FF19), 0 for anything else.
+fn digit_width(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b'0'..=b'9' => 1,
+        0xEF if b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x)) => 3,
+        _ => 0,
+    }
+}
+
+/// "２０23年": one number written in both full-width and ASCII digits. The line's bytes are
+/// walked once; a byte that is no digit's is skipped (continuation bytes are never one).
 fn mixed_digits(line: &str, offset: usize, out: &mut Findings) {
-    let is_full = |c: char| ('０'..='９').contains(&c);
-    let mut run: Option<(usize, bool, bool)> = None;
-    let flush = |run: &mut Option<(usize, bool, bool)>, end: usize, out: &mut Findings| {
-        if let Some((start, true, true)) = run.take() {
-            out.add("text.typo", format!("数字“{}”混用了全角和半角数字", &line[start..end]))
-                .at(At::Text(offset + start..offset + end))
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if digit_width(b, i) == 0 {
+            i += 1;
+            continue;
+        }
+        let (start, mut ascii, mut full) = (i, false, false);
+        while i < b.len() {
+            match digit_width(b, i) {
+                0 => break,
+                w => {
+                    ascii |= w == 1;
+                    full |= w == 3;
+                    i += w;
+                }
+            }
+        }
+        if ascii && full {
+            out.add("text.typo", format!("数字“{}”混用了全角和半角数字", &line[start..i]))
+                .at(At::Text(offset + start..offset + i))
                 .hint("统一用半角数字");
         }
-        *run = None;
-    };
-    for (i, c) in line.char_indices() {
-        if c.is_ascii_digit() || is_full(c) {
-            let r = run.get_or_insert((i, false, false));
-            r.1 |= c.is_ascii_digit();
-            r.2 |= is_full(c);
-        } else {
-            flush(&mut run, i, out);
-        }
     }
-    flush(&mut run, line.len(), out);
 }
 
 /// "的的", "公开公开": a doubled word that is never legitimate.
 fn doubled(report: &Report, out: &mut Findings) {
     let prose = &report.prose.text;
     for word in DOUBLED {
+        // One scan of the whole prose (vectorised in the library) before the places are sought.
+        if !prose.contains(word) {
+            continue;
+        }
         let mut from = 0;
         while let Some(p) = text::find(&prose[from..], word).map(|p| p + from) {
             from = p + word.len();

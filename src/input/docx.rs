@@ -48,11 +48,20 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<(String, Limits), DocxError> {
         Err(e) => return Err(DocxError::Zip(e)),
     };
     let numbering = match zip::read_entry(bytes, "word/numbering.xml", MAX_INFLATED_BYTES) {
-        Ok(xml) => Numbering::parse(&String::from_utf8_lossy(&xml)),
+        Ok(xml) => Numbering::parse(&utf8(&xml)),
         Err(ZipError::Missing) => Numbering::default(),
         Err(e) => return Err(DocxError::Zip(e)),
     };
-    Ok(document_to_text(&String::from_utf8_lossy(&xml), &numbering))
+    Ok(document_to_text(&utf8(&xml), &numbering))
+}
+
+/// Word's XML as text: checked as UTF-8 (fast, and what Word writes), replacing what is not
+/// only when it is not.
+fn utf8(xml: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(xml) {
+        Ok(s) => s.into(),
+        Err(_) => String::from_utf8_lossy(xml),
+    }
 }
 
 fn kind_of_archive(bytes: &[u8]) -> &'static str {
@@ -93,7 +102,7 @@ fn document_to_text(xml: &str, numbering: &Numbering) -> (String, Limits) {
             continue;
         }
         match &token {
-            Token::Start { name, self_closing, .. } => match name.as_str() {
+            Token::Start { name, self_closing, .. } => match name.as_ref() {
                 "mc:fallback" if !self_closing => fallback_depth = 1,
                 "w:p" => {
                     num = (None, None);
@@ -114,7 +123,7 @@ fn document_to_text(xml: &str, numbering: &Numbering) -> (String, Limits) {
                 "w:vmerge" if val(&token).is_none_or(|v| v == "continue") => w.set_cell_merged_up(),
                 _ => {}
             },
-            Token::End { name } => match name.as_str() {
+            Token::End { name } => match name.as_ref() {
                 "w:p" => {
                     if prefix_due {
                         write_number(&mut w, numbering, &mut counters, &num);
@@ -184,7 +193,7 @@ impl Numbering {
         let (mut abstract_id, mut num_id, mut level) = (None::<String>, None::<String>, None::<(usize, Level)>);
         for token in Tokenizer::xml(xml) {
             match &token {
-                Token::Start { name, .. } => match name.as_str() {
+                Token::Start { name, .. } => match name.as_ref() {
                     "w:abstractnum" => abstract_id = token.attr("w:abstractnumid").map(str::to_string),
                     "w:lvl" => {
                         let ilvl = token.attr("w:ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);

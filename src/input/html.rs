@@ -95,15 +95,15 @@ pub fn html_to_text(src: &str) -> (String, Limits) {
                 let text = decode_entities(raw);
                 write_collapsed(&mut w, &text);
             }
-            Token::Start { name, self_closing, .. } => match name.as_str() {
-                n if SKIPPED.contains(&n) && !self_closing => skip = Some((name.clone(), 0)),
+            Token::Start { name, self_closing, .. } => match name.as_ref() {
+                n if SKIPPED.contains(&n) && !self_closing => skip = Some((name.to_string(), 0)),
                 "table" => w.start_table(),
                 "tr" => w.start_row(),
                 "td" | "th" => w.start_cell(span_attr(&token, "rowspan"), span_attr(&token, "colspan")),
                 n if BLOCKS.contains(&n) => w.line_break(),
                 _ => {}
             },
-            Token::End { name } => match name.as_str() {
+            Token::End { name } => match name.as_ref() {
                 "table" => w.end_table(),
                 "tr" => w.end_row(),
                 "td" | "th" => w.end_cell(),

@@ -6,18 +6,22 @@
 //! yields tags and text, and leaves structure to its callers. It keeps no stack, so nesting depth
 //! costs nothing here.
 
-/// One piece of markup. Names are lower-cased, prefixes kept ("o:p", "w:gridspan").
+use std::borrow::Cow;
+
+/// One piece of markup. Names are lower-cased, prefixes kept ("o:p", "w:gridspan"). Names and
+/// values are borrowed from the source unless lower-casing or an entity changes them: a .docx
+/// holds a tag every few bytes, and allocating each name and attribute was most of its reading.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Token<'a> {
-    Start { name: String, attrs: Vec<(String, String)>, self_closing: bool },
-    End { name: String },
+    Start { name: Cow<'a, str>, attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>, self_closing: bool },
+    End { name: Cow<'a, str> },
     Text(&'a str),
 }
 
 impl Token<'_> {
     pub fn attr(&self, key: &str) -> Option<&str> {
         match self {
-            Token::Start { attrs, .. } => attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()),
+            Token::Start { attrs, .. } => attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_ref()),
             _ => None,
         }
     }
@@ -86,8 +90,8 @@ impl<'a> Iterator for Tokenizer<'a> {
                 Some((token, len)) => {
                     self.pos += len;
                     if let Token::Start { name, self_closing: false, .. } = &token {
-                        if self.html && RAW_TEXT.contains(&name.as_str()) {
-                            self.raw_until = Some(name.clone());
+                        if self.html && RAW_TEXT.contains(&name.as_ref()) {
+                            self.raw_until = Some(name.to_string());
                         }
                     }
                     return Some(token);
@@ -119,11 +123,12 @@ fn parse_tag(s: &str) -> Option<(Token<'_>, usize)> {
     let b = s.as_bytes();
     let closing = b.get(1) == Some(&b'/');
     let name_start = if closing { 2 } else { 1 };
-    let name_len = s[name_start..].chars().take_while(|&c| is_name_char(c)).map(char::len_utf8).sum::<usize>();
+    // Names, keys and their ends are ASCII: bytes are compared, not decoded characters.
+    let name_len = b[name_start..].iter().take_while(|&&c| is_name_char(c as char)).count();
     if name_len == 0 || !s[name_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let name = s[name_start..name_start + name_len].to_ascii_lowercase();
+    let name = lowercase(&s[name_start..name_start + name_len]);
     let mut i = name_start + name_len;
     let mut attrs = Vec::new();
     let mut self_closing = false;
@@ -142,14 +147,14 @@ fn parse_tag(s: &str) -> Option<(Token<'_>, usize)> {
         }
         self_closing = false;
         let key_len =
-            s[i..].find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/')).unwrap_or(s.len() - i);
+            b[i..].iter().position(|&c| c.is_ascii_whitespace() || matches!(c, b'=' | b'>' | b'/')).unwrap_or(s.len() - i);
         let key_len = key_len.max(1);
-        let key = s[i..i + key_len].to_ascii_lowercase();
+        let key = lowercase(&s[i..i + key_len]);
         i += key_len;
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
-        let mut value = String::new();
+        let mut value = Cow::Borrowed("");
         if i < b.len() && b[i] == b'=' {
             i += 1;
             while i < b.len() && b[i].is_ascii_whitespace() {
@@ -158,11 +163,11 @@ fn parse_tag(s: &str) -> Option<(Token<'_>, usize)> {
             if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
                 let q = b[i] as char;
                 let end = s[i + 1..].find(q).map_or(s.len(), |e| i + 1 + e);
-                value = decode_entities(&s[i + 1..end]);
+                value = decoded(&s[i + 1..end]);
                 i = (end + 1).min(s.len());
             } else {
-                let end = s[i..].find(|c: char| c.is_ascii_whitespace() || c == '>').map_or(s.len(), |e| i + e);
-                value = decode_entities(&s[i..end]);
+                let end = b[i..].iter().position(|&c| c.is_ascii_whitespace() || c == b'>').map_or(s.len(), |e| i + e);
+                value = decoded(&s[i..end]);
                 i = end;
             }
         }
@@ -170,6 +175,24 @@ fn parse_tag(s: &str) -> Option<(Token<'_>, usize)> {
     }
     let token = if closing { Token::End { name } } else { Token::Start { name, attrs, self_closing } };
     Some((token, i))
+}
+
+/// `s` lower-cased, borrowed when it has no capitals (all of Word's XML).
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// [`decode_entities`], borrowed when there is no reference to decode.
+fn decoded(s: &str) -> Cow<'_, str> {
+    if s.contains('&') {
+        Cow::Owned(decode_entities(s))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// Named entities that occur in report pages; numeric ones are decoded in general.

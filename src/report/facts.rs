@@ -27,9 +27,12 @@ impl Facts {
 
 /// Words of a report's name for itself.
 fn names_annual_report(t: &str) -> bool {
-    let report = ["年度报告", "年报", "年度工作报告"].iter().any(|w| text::contains(t, w))
-        || (text::contains(t, "年度") && text::contains(t, "工作报告"));
-    report && ["信息公开", "政务公开"].iter().any(|w| text::contains(t, w))
+    // A title or line is asked for seven words: its signature first. (The whole text is asked
+    // too, whose signature would hold every bit.)
+    let chars = (t.len() <= 600).then(|| text::Chars::of(t));
+    let has = |w: &str| chars.map_or_else(|| text::contains(t, w), |c| c.contains(t, w));
+    let report = ["年度报告", "年报", "年度工作报告"].iter().any(|w| has(w)) || (has("年度") && has("工作报告"));
+    report && ["信息公开", "政务公开"].iter().any(|w| has(w))
 }
 
 /// Titles of documents that resemble reports but are not (rules.md §5): the last words say what
@@ -176,19 +179,25 @@ fn title_part(t: &str) -> bool {
 /// one that names its agency wins over one that does not.
 fn find_title(doc: &Document, content: &[usize]) -> Option<(String, Range<usize>)> {
     let line = |k: usize| &doc.lines[content[k]];
-    let part = |k: usize| title_text(doc.line_text(line(k)));
+    // What is asked of each line is asked once: its title text, whether it names the report,
+    // whether it can be part of a longer title (the windows of one to three lines overlap).
+    let parts: Vec<(&str, usize)> = (0..content.len()).map(|k| title_text(doc.line_text(line(k)))).collect();
+    let names: Vec<bool> = parts.iter().map(|(t, _)| names_annual_report(t)).collect();
+    let mut is_part: Vec<Option<bool>> = vec![None; content.len()];
     let mut best: Option<(u8, String, Range<usize>)> = None;
     for k in 0..content.len() {
         for span in 1..=3 {
             if k + span > content.len() {
                 break;
             }
-            let parts: Vec<(&str, usize)> = (k..k + span).map(part).collect();
-            if span > 1 && !parts.iter().all(|(t, _)| title_part(t)) {
+            let parts = &parts[k..k + span];
+            if span > 1 && !(k..k + span).all(|j| *is_part[j].get_or_insert_with(|| title_part(parts[j - k].0))) {
                 break;
             }
-            let title: String = parts.iter().map(|(t, _)| *t).collect();
-            if title.chars().count() > 80 || !names_annual_report(&title) || is_category_line(doc.line_text(line(k))) {
+            let title: std::borrow::Cow<str> =
+                if span == 1 { parts[0].0.into() } else { parts.iter().map(|(t, _)| *t).collect::<String>().into() };
+            let named = if span == 1 { names[k] } else { names_annual_report(&title) };
+            if !named || title.chars().count() > 80 || is_category_line(doc.line_text(line(k))) {
                 continue;
             }
             // Lines join into a title when only together they name the report ("…信息公开工作" /
@@ -203,7 +212,7 @@ fn find_title(doc: &Document, content: &[usize]) -> Option<(String, Range<usize>
                     && year_in(first).is_some()
                     && (first.ends_with('年') || first.ends_with("年度"))
                     && year_in(last).is_none();
-                let completes = !parts.iter().any(|(t, _)| names_annual_report(t)) && last.contains("报告");
+                let completes = !names[k..k + span].iter().any(|&n| n) && last.contains("报告");
                 if !agency_above && !year_above && !completes {
                     continue;
                 }
@@ -212,10 +221,10 @@ fn find_title(doc: &Document, content: &[usize]) -> Option<(String, Range<usize>
             let start = line(k).range.start + parts[0].1;
             let end = if span == 1 { start + parts[0].0.len() } else { line(k + span - 1).range.end };
             if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-                best = Some((score, title, start..end));
+                best = Some((score, title.into_owned(), start..end));
             }
             // A full title on one line is not improved by the lines after it.
-            if names_annual_report(parts[0].0) {
+            if names[k] {
                 break;
             }
         }
@@ -456,8 +465,9 @@ fn national_headings(doc: &Document) -> usize {
     for line in &doc.lines {
         if let LineKind::Heading(h) = &line.kind {
             let t = doc.text(&h.title);
+            let chars = text::Chars::of(t);
             for (k, s) in specs.iter().enumerate() {
-                if super::sections::heading_matches(s, t) {
+                if super::sections::heading_matches_in(s, t, chars) {
                     seen[k] = true;
                 }
             }

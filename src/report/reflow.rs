@@ -39,10 +39,10 @@ const LABELLESS_ROW: usize = 10;
 struct Words {
     /// Row and row-group labels without their numbering ("属于国家秘密", "不予公开"), by first
     /// character.
-    rows: HashMap<char, Vec<String>>,
+    rows: Labels,
     /// Row labels that may start a row line without a number before them: all but those that
     /// are also column labels ("其他", "总计"), which header lines use.
-    bare_rows: HashMap<char, Vec<String>>,
+    bare_rows: Labels,
     /// Section headings: a heading addresses a section when it contains every word of a group.
     headings: Vec<&'static [&'static str]>,
     /// Sections' canonical titles without their numbering ("总体情况").
@@ -76,13 +76,15 @@ fn words() -> &'static Words {
         rows.sort();
         rows.dedup();
         let by_first = |list: &[String]| {
-            let mut map: HashMap<char, Vec<String>> = HashMap::new();
+            let mut labels = Labels { first: vec![0; 0x10000 / 64], map: HashMap::new() };
             for w in list {
-                map.entry(w.chars().next().unwrap_or(' ')).or_default().push(w.clone());
+                let c = w.chars().next().unwrap_or(' ');
+                labels.map.entry(c).or_default().push(w.clone());
+                labels.first[(c as usize & 0xFFFF) / 64] |= 1 << (c as usize % 64);
             }
             // Longest first, so "行政规范性文件" wins over a shorter label inside it.
-            map.values_mut().for_each(|v| v.sort_by_key(|w| std::cmp::Reverse(w.len())));
-            map
+            labels.map.values_mut().for_each(|v| v.sort_by_key(|w| std::cmp::Reverse(w.len())));
+            labels
         };
         let bare: Vec<String> = rows.iter().filter(|w| !columns.contains(w)).cloned().collect();
         let mut anchors: Vec<String> =
@@ -267,10 +269,22 @@ fn ends_with_numbering(t: &str) -> bool {
     matches!(mark, '、' | '.' | ')') && (n.is_ascii_digit() || normalize::chinese_numeral(n).is_some())
 }
 
+/// Declared labels by their first character. `label_at` is asked at every character of a
+/// flattened line, and almost no character starts a label: a bit per character (its low 16
+/// bits) answers most of them before the map is hashed.
+struct Labels {
+    first: Vec<u64>,
+    map: HashMap<char, Vec<String>>,
+}
+
 /// The length of the declared label `t` starts with, longest first.
-fn label_at(map: &HashMap<char, Vec<String>>, t: &str) -> Option<usize> {
+fn label_at(labels: &Labels, t: &str) -> Option<usize> {
     let first = t.chars().next()?;
-    map.get(&first)?.iter().find(|w| t.starts_with(w.as_str())).map(|w| w.len())
+    let bit = first as usize & 0xFFFF;
+    if labels.first[bit / 64] & (1 << (bit % 64)) == 0 {
+        return None;
+    }
+    labels.map.get(&first)?.iter().find(|w| t.starts_with(w.as_str())).map(|w| w.len())
 }
 
 /// Whether the words after a numbering make a section heading of some era.

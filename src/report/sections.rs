@@ -28,8 +28,13 @@ pub struct FoundSection {
 }
 
 pub fn heading_matches(spec: &SectionSpec, title: &str) -> bool {
-    spec.heading.iter().any(|group| group.iter().all(|w| text::contains(title, w)))
-        && !spec.heading_excludes.iter().any(|w| text::contains(title, w))
+    heading_matches_in(spec, title, text::Chars::of(title))
+}
+
+/// [`heading_matches`] with the title's character signature computed once for every spec.
+pub fn heading_matches_in(spec: &SectionSpec, title: &str, chars: text::Chars) -> bool {
+    spec.heading.iter().any(|group| group.iter().all(|w| chars.contains(title, w)))
+        && !spec.heading_excludes.iter().any(|w| chars.contains(title, w))
 }
 
 /// Headings that could be section headings: numbered ones, and short unnumbered lines.
@@ -105,10 +110,11 @@ fn national_sections(doc: &Document, specs: &'static [SectionSpec], prose: &str)
         .iter()
         .flat_map(|(line, style, title)| {
             let t = doc.text(title);
+            let chars = text::Chars::of(t);
             specs
                 .iter()
                 .enumerate()
-                .filter(move |(_, s)| heading_matches(s, t))
+                .filter(move |(_, s)| heading_matches_in(s, t, chars))
                 .map(move |(k, _)| (*line, *style, k, title.clone()))
         })
         .collect();

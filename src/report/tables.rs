@@ -947,8 +947,9 @@ impl Deal<'_> {
             return;
         }
         // Continuing the current group first finds few-switch deals early, tightening the bound.
-        let candidates = last.into_iter().chain((0..self.groups.len()).filter(move |&g| Some(g) != last));
-        for g in candidates.collect::<Vec<_>>() {
+        // (The groups are borrowed apart from `self`, so no list of candidates is built per step.)
+        let groups = self.groups;
+        for g in last.into_iter().chain((0..groups.len()).filter(move |&g| Some(g) != last)) {
             let slots = self.groups[g].len();
             if self.fill[g] == slots {
                 continue;
