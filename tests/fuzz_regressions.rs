@@ -206,8 +206,9 @@ fn docx_thousands_of_lists_and_levels_number_in_linear_time() {
     let lines = |l: &str| text.lines().filter(|&x| x == l).count();
     assert_eq!(lines("1.段"), LISTS, "{text:.300}");
     assert_eq!(lines("深"), 2_000, "no number past level 8: {text:.300}");
-    // Linear: well under a second even unoptimised; before, minutes.
-    assert!(elapsed.as_secs() < 10, "{elapsed:?}");
+    // Linear: well under a second even unoptimised (12.6 s wall clock seen once on a machine
+    // shared at load average 9); before, minutes.
+    assert!(elapsed.as_secs() < 30, "{elapsed:?}");
 }
 
 /// Open, in src/extract/writer.rs (not fixed here: another engineer owns that file). Found by

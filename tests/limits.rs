@@ -139,6 +139,8 @@ fn pathological_html_takes_linear_time() {
     ] {
         let (t1, t10) = (time(&shape(20_000)), time(&shape(200_000)));
         let ratio = t10.as_secs_f64() / t1.as_secs_f64().max(1e-6);
-        assert!(ratio < 25.0, "{name}: {ratio:.1}× ({t1:?} → {t10:?})");
+        // Linear is 10×, quadratic 100×: 40× leaves room for a machine shared with other work
+        // (28.9× was seen once at load average 9 on 2 cores) and still catches a quadratic path.
+        assert!(ratio < 40.0, "{name}: {ratio:.1}× ({t1:?} → {t10:?})");
     }
 }
