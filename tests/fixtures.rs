@@ -499,3 +499,36 @@ fn the_one_cell_that_explains_the_failed_equations_is_named() {
     assert_eq!(group.len(), 1, "{:?}", r.diagnostics);
     assert_eq!(group[0].suggestion, None);
 }
+
+/// 上海市人民政府办公厅 2019 (real/d-shanghai-bgt-2019.html): a whole page body whose tables leave
+/// their zeros blank (`&nbsp;`), the 总计 column of table 三 blank in most rows. A blank last cell
+/// of an HTML row is a cell, not a border: the table is read, not given up as unreadable.
+fn check_page(path: &str) -> CheckResult {
+    let bytes = std::fs::read(format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+    nianbao::check_bytes(&bytes, &Options { name: path.to_string(), era: None })
+}
+
+#[test]
+fn shanghai_2019_blank_last_cells_of_html_rows_are_cells() {
+    let r = check_page("real/d-shanghai-bgt-2019.html");
+    assert_eq!(table_status(&r, "applications"), TableStatus::Present, "{:?}", r.diagnostics);
+    assert_eq!(int(&r, "applications", "1", "natural_person"), 821);
+    assert_eq!(int(&r, "applications", "1", "total"), 859);
+    assert_eq!(int(&r, "applications", "3.1", "natural_person"), 258);
+    assert_eq!(int(&r, "applications", "3.1", "other_org"), 1);
+    assert_eq!(value(&r, "applications", "3.1", "total"), None, "the blank 总计 cell");
+    assert_eq!(int(&r, "applications", "3.7", "total"), 805);
+    assert_eq!(int(&r, "applications", "4", "total"), 72);
+}
+
+/// The same report's prose: "信息公开类行政复议7件，诉讼9件，均获维持" — the 9 is 诉讼 (table: 9),
+/// named without 行政; it is not a 行政复议 count (table: 7). Its "均获维持" does contradict the
+/// table (2 复议 and 1 诉讼 尚未审结), but the 复议后起诉 cells it would be summed with are blank,
+/// and a blank cell is no figure to compare with: nothing is said of it.
+#[test]
+fn shanghai_2019_a_bare_litigation_count_is_litigation() {
+    let r = check_page("real/d-shanghai-bgt-2019.html");
+    let found: Vec<&str> =
+        r.diagnostics.iter().filter(|d| d.code == "text.table_mismatch").map(|d| d.message.as_str()).collect();
+    assert!(found.is_empty(), "{found:?}");
+}
