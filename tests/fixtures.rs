@@ -532,3 +532,16 @@ fn shanghai_2019_a_bare_litigation_count_is_litigation() {
         r.diagnostics.iter().filter(|d| d.code == "text.table_mismatch").map(|d| d.message.as_str()).collect();
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// 贺州市 2009 (real/d-hezhou-szf-2009-notice-page.txt): the report published inside the notice
+/// that publishes it ("关于公布" / "贺州市2009年度政府信息公开工作年度报告的通知", then the report's
+/// own title on a line of its own and the report). The page is that report, not a notice about
+/// reports: its title is the report's.
+#[test]
+fn a_notice_that_publishes_the_report_carries_the_report() {
+    let r = check_page("real/d-hezhou-szf-2009-notice-page.txt");
+    assert!(r.document.is_annual_report, "{:?}", r.diagnostics);
+    assert_eq!(r.document.title.as_deref(), Some("贺州市2009年度政府信息公开工作年度报告"));
+    assert_eq!(r.document.year, Some(2009));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "doc.not_annual_report"));
+}
