@@ -545,3 +545,17 @@ fn a_notice_that_publishes_the_report_carries_the_report() {
     assert_eq!(r.document.year, Some(2009));
     assert!(!r.diagnostics.iter().any(|d| d.code == "doc.not_annual_report"));
 }
+
+/// 文庙街道 2011 (real/d-wenmiao-jd-2011-page.txt): a crawled page that lost some paragraph
+/// breaks, so that headings stand inside a line after the sentence before them ("…的需要。 三、依申请
+/// 公开政府信息情况 目前,暂无依申请公开事项。 四、行政复议和诉讼情况"). A section heading of the
+/// format after a sentence's end begins its own line: 三 and 四 are sections (no numbering gap from
+/// 二 to 六, 复议诉讼 reported, not just mentioned).
+#[test]
+fn section_headings_run_into_the_sentence_before_them_are_headings() {
+    let r = check_page("real/d-wenmiao-jd-2011-page.txt");
+    assert!(!r.diagnostics.iter().any(|d| d.code == "doc.numbering"), "{:?}", r.diagnostics);
+    for id in ["active_disclosure", "applications", "fees", "review_litigation", "problems"] {
+        assert_eq!(status(&r, id), SectionStatus::Present, "{id}: {:?}", r.sections);
+    }
+}
