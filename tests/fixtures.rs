@@ -559,3 +559,15 @@ fn section_headings_run_into_the_sentence_before_them_are_headings() {
         assert_eq!(status(&r, id), SectionStatus::Present, "{id}: {:?}", r.sections);
     }
 }
+
+/// 福全镇 2011 (real/d-fuquan-zhen-2011-submission-page.txt): the report sent up inside the
+/// town's cover report "关于报送《2011年政府信息公开年度报告》的报 告", which then prints the report
+/// under its own title "2011年政府信息公开年度报告". The page is that report; the words before the
+/// year in the cover's title ("关于报送《") are no agency.
+#[test]
+fn a_cover_report_that_sends_up_the_report_carries_the_report() {
+    let r = check_page("real/d-fuquan-zhen-2011-submission-page.txt");
+    assert!(r.document.is_annual_report);
+    assert_eq!(r.document.title.as_deref(), Some("2011年政府信息公开年度报告"));
+    assert!(!r.document.agency.as_deref().is_some_and(|a| a.contains('《') || a.contains("报送")), "{:?}", r.document);
+}

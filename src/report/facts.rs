@@ -117,14 +117,18 @@ pub fn read_facts(doc: &Document) -> Facts {
     facts
 }
 
-/// The report a notice publishes, when the page carries it: a notice titled "…关于公布" /
-/// "X的通知" whose body has a line that is X itself ("贺州市2009年度政府信息公开工作年度报告",
-/// 贺州 2009) publishes the report X and prints it below. That line is the document's title. A
-/// notice about reports ("关于认真做好2021年…年度报告编制发布工作的通知") names no report of its
-/// own, and no line of its body is the name it gives.
+/// The report a notice publishes, or a cover report sends up, when the page carries it: a notice
+/// titled "…关于公布" / "X的通知" whose body has a line that is X itself ("贺州市2009年度政府信息公开
+/// 工作年度报告", 贺州 2009) publishes the report X and prints it below; so does a cover report
+/// "关于报送《X》的报告" (福全镇 2011). That line is the document's title. A notice about reports
+/// ("关于认真做好2021年…年度报告编制发布工作的通知") names no report of its own, and no line of its
+/// body is the name it gives.
 fn published_report_title(doc: &Document, content: &[usize], title: &str) -> Option<(String, Range<usize>)> {
-    let named = title.strip_suffix("的通知")?;
-    let named = ["关于公布", "关于发布", "公布", "发布"].iter().find_map(|p| named.strip_prefix(p)).unwrap_or(named);
+    let named = title.strip_suffix("的通知").or_else(|| title.strip_suffix("的报告"))?;
+    let named = ["关于公布", "关于发布", "关于报送", "关于上报", "公布", "发布", "报送", "上报"]
+        .iter()
+        .find_map(|p| named.strip_prefix(p))
+        .unwrap_or(named);
     let bare = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》')).collect() };
     let named = bare(named);
     if !names_annual_report(&named) || year_in(&named).is_none() || is_other_document_title(&named) {
