@@ -115,7 +115,8 @@ pub const OVERVIEW_ASPECTS_SINCE: u16 = 2021;
 /// The five aspects of 一、总体情况 (30号 format): 主动公开, 依申请公开, 政府信息管理,
 /// 平台建设, 监督保障. Reports word them in many ways; any one word counts.
 pub const OVERVIEW_ASPECTS: &[Aspect] = &[
-    Aspect { name: "主动公开", words: &["主动公开", "公开政府信息", "发布"] },
+    // "各栏目共刊发文稿、通知、公告、公示等44篇" (湛江市地方志办公室 2023) is 主动公开 in its words.
+    Aspect { name: "主动公开", words: &["主动公开", "公开政府信息", "发布", "刊发"] },
     Aspect { name: "依申请公开", words: &["依申请", "公开申请", "申请公开"] },
     Aspect {
         name: "政府信息管理",
