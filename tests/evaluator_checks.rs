@@ -123,6 +123,8 @@ const TRUE_CASES: &[(&str, &str, &str)] = &[
     ("real/d-hengyang-szf-2008-page.txt", "text.date_malformed", "日期“20078月”的年份后缺少“年”"),
     // 一 is one paragraph on 发布, 发布审查 and the 集约化平台: nothing on applications or oversight.
     ("real/d-xuwen-sfj-2023-page.txt", "section.thin", "“一、总体情况”没有写依申请公开、监督保障方面的情况"),
+    // 一: （一）组织领导 （二）梳理信息、公开12项指标 （三）条例学习: no applications, no platform.
+    ("real/d-sjzca-tjj-2023-page.txt", "section.thin", "“一、总体情况”没有写依申请公开、平台建设方面的情况"),
     // 一: 做好信息公开工作, 管理好、维护好频道网站, no applications, 刊发…44篇: no 信息管理, no 监督保障.
     ("real/d-zhanjiang-dfz-2023-page.txt", "section.thin", "“一、总体情况”没有写政府信息管理、监督保障方面的情况"),
 ];

@@ -410,7 +410,9 @@ fn agency_in_preamble(text: &str) -> Option<String> {
 fn level_from_self_reference(text: &str) -> AgencyLevel {
     let head = text::head(text, 3000);
     let says = |words: &[&str]| words.iter().any(|w| head.contains(w));
-    let township = says(&["我乡", "我镇", "我街道", "本乡", "本镇", "本街道"]);
+    // "我街按照全区…的总体要求" (黄陂 2020), "我街办未接到" (驼峰路 2020): a street speaks of itself
+    // as 我街 and of its district as 全区; its own word decides.
+    let township = says(&["我乡", "我镇", "我街", "本乡", "本镇", "本街道", "全街", "全镇", "全乡"]);
     let department = says(&["我局", "我委", "本局", "我办", "我中心"]);
     let government = says(&["全区", "全市", "全县", "全省", "全州", "全旗"]);
     match (township, department, government) {
