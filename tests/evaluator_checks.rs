@@ -82,6 +82,51 @@ const TRUE_CASES: &[(&str, &str, &str)] = &[
     ),
     // 一 is one sentence on 体制机制, 公开内容和程序, 渠道, 保密审查, 督促检查.
     ("real/b-yanliang-jgsw-2021-mixed-page.txt", "section.thin", "“一、总体情况”没有写主动公开、依申请公开方面的情况"),
+    // The 上海市政府办公厅 2019 body writes "，" 144 times and an ASCII "," seven times between
+    // Chinese characters (read in the HTML string as stored).
+    (
+        "real/d-shanghai-bgt-2019.html",
+        "text.typo",
+        "中文之间用了半角“,”：“均开展了解读,通过“中国上”（全文其余 144 处都用全角“，”）",
+    ),
+    (
+        "real/d-shanghai-bgt-2019.html",
+        "text.typo",
+        "中文之间用了半角“,”：“板块改版升级,强化政策解读”（全文其余 144 处都用全角“，”）",
+    ),
+    (
+        "real/d-shanghai-bgt-2019.html",
+        "text.typo",
+        "中文之间用了半角“,”：“与等板块建设,充分体现“五”（全文其余 144 处都用全角“，”）",
+    ),
+    (
+        "real/d-shanghai-bgt-2019.html",
+        "text.typo",
+        "中文之间用了半角“,”：“栏目展示设计,提高权责清单”（全文其余 144 处都用全角“，”）",
+    ),
+    (
+        "real/d-shanghai-bgt-2019.html",
+        "text.typo",
+        "中文之间用了半角“,”：“搜索引擎功能,优先显示最新”（全文其余 144 处都用全角“，”）",
+    ),
+    (
+        "real/d-shanghai-bgt-2019.html",
+        "text.typo",
+        "中文之间用了半角“,”：“公众参与程序,继续开展多种”（全文其余 144 处都用全角“，”）",
+    ),
+    (
+        "real/d-shanghai-bgt-2019.html",
+        "text.typo",
+        "中文之间用了半角“,”：“公开渠道建设,统一全市政务”（全文其余 144 处都用全角“，”）",
+    ),
+    // "并于20078月专门成立了政府信息公开工作领导小组" (2007年8月).
+    ("real/d-hengyang-szf-2008-page.txt", "text.date_malformed", "日期“20078月”的年份后缺少“年”"),
+    // 一 is one paragraph on 发布, 发布审查 and the 集约化平台: nothing on applications or oversight.
+    ("real/d-xuwen-sfj-2023-page.txt", "section.thin", "“一、总体情况”没有写依申请公开、监督保障方面的情况"),
+    // 一: （一）组织领导 （二）梳理信息、公开12项指标 （三）条例学习: no applications, no platform.
+    ("real/d-sjzca-tjj-2023-page.txt", "section.thin", "“一、总体情况”没有写依申请公开、平台建设方面的情况"),
+    // 一: 做好信息公开工作, 管理好、维护好频道网站, no applications, 刊发…44篇: no 信息管理, no 监督保障.
+    ("real/d-zhanjiang-dfz-2023-page.txt", "section.thin", "“一、总体情况”没有写政府信息管理、监督保障方面的情况"),
 ];
 
 fn corpus_files() -> Vec<String> {

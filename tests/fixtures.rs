@@ -499,3 +499,75 @@ fn the_one_cell_that_explains_the_failed_equations_is_named() {
     assert_eq!(group.len(), 1, "{:?}", r.diagnostics);
     assert_eq!(group[0].suggestion, None);
 }
+
+/// 上海市人民政府办公厅 2019 (real/d-shanghai-bgt-2019.html): a whole page body whose tables leave
+/// their zeros blank (`&nbsp;`), the 总计 column of table 三 blank in most rows. A blank last cell
+/// of an HTML row is a cell, not a border: the table is read, not given up as unreadable.
+fn check_page(path: &str) -> CheckResult {
+    let bytes = std::fs::read(format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+    nianbao::check_bytes(&bytes, &Options { name: path.to_string(), era: None })
+}
+
+#[test]
+fn shanghai_2019_blank_last_cells_of_html_rows_are_cells() {
+    let r = check_page("real/d-shanghai-bgt-2019.html");
+    assert_eq!(table_status(&r, "applications"), TableStatus::Present, "{:?}", r.diagnostics);
+    assert_eq!(int(&r, "applications", "1", "natural_person"), 821);
+    assert_eq!(int(&r, "applications", "1", "total"), 859);
+    assert_eq!(int(&r, "applications", "3.1", "natural_person"), 258);
+    assert_eq!(int(&r, "applications", "3.1", "other_org"), 1);
+    assert_eq!(value(&r, "applications", "3.1", "total"), None, "the blank 总计 cell");
+    assert_eq!(int(&r, "applications", "3.7", "total"), 805);
+    assert_eq!(int(&r, "applications", "4", "total"), 72);
+}
+
+/// The same report's prose: "信息公开类行政复议7件，诉讼9件，均获维持" — the 9 is 诉讼 (table: 9),
+/// named without 行政; it is not a 行政复议 count (table: 7). Its "均获维持" does contradict the
+/// table (2 复议 and 1 诉讼 尚未审结), but the 复议后起诉 cells it would be summed with are blank,
+/// and a blank cell is no figure to compare with: nothing is said of it.
+#[test]
+fn shanghai_2019_a_bare_litigation_count_is_litigation() {
+    let r = check_page("real/d-shanghai-bgt-2019.html");
+    let found: Vec<&str> =
+        r.diagnostics.iter().filter(|d| d.code == "text.table_mismatch").map(|d| d.message.as_str()).collect();
+    assert!(found.is_empty(), "{found:?}");
+}
+
+/// 贺州市 2009 (real/d-hezhou-szf-2009-notice-page.txt): the report published inside the notice
+/// that publishes it ("关于公布" / "贺州市2009年度政府信息公开工作年度报告的通知", then the report's
+/// own title on a line of its own and the report). The page is that report, not a notice about
+/// reports: its title is the report's.
+#[test]
+fn a_notice_that_publishes_the_report_carries_the_report() {
+    let r = check_page("real/d-hezhou-szf-2009-notice-page.txt");
+    assert!(r.document.is_annual_report, "{:?}", r.diagnostics);
+    assert_eq!(r.document.title.as_deref(), Some("贺州市2009年度政府信息公开工作年度报告"));
+    assert_eq!(r.document.year, Some(2009));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "doc.not_annual_report"));
+}
+
+/// 文庙街道 2011 (real/d-wenmiao-jd-2011-page.txt): a crawled page that lost some paragraph
+/// breaks, so that headings stand inside a line after the sentence before them ("…的需要。 三、依申请
+/// 公开政府信息情况 目前,暂无依申请公开事项。 四、行政复议和诉讼情况"). A section heading of the
+/// format after a sentence's end begins its own line: 三 and 四 are sections (no numbering gap from
+/// 二 to 六, 复议诉讼 reported, not just mentioned).
+#[test]
+fn section_headings_run_into_the_sentence_before_them_are_headings() {
+    let r = check_page("real/d-wenmiao-jd-2011-page.txt");
+    assert!(!r.diagnostics.iter().any(|d| d.code == "doc.numbering"), "{:?}", r.diagnostics);
+    for id in ["active_disclosure", "applications", "fees", "review_litigation", "problems"] {
+        assert_eq!(status(&r, id), SectionStatus::Present, "{id}: {:?}", r.sections);
+    }
+}
+
+/// 福全镇 2011 (real/d-fuquan-zhen-2011-submission-page.txt): the report sent up inside the
+/// town's cover report "关于报送《2011年政府信息公开年度报告》的报 告", which then prints the report
+/// under its own title "2011年政府信息公开年度报告". The page is that report; the words before the
+/// year in the cover's title ("关于报送《") are no agency.
+#[test]
+fn a_cover_report_that_sends_up_the_report_carries_the_report() {
+    let r = check_page("real/d-fuquan-zhen-2011-submission-page.txt");
+    assert!(r.document.is_annual_report);
+    assert_eq!(r.document.title.as_deref(), Some("2011年政府信息公开年度报告"));
+    assert!(!r.document.agency.as_deref().is_some_and(|a| a.contains('《') || a.contains("报送")), "{:?}", r.document);
+}

@@ -24,6 +24,8 @@ pub const SUBJECTS: &[(&str, Subject)] = &[
     ("申请", Subject::Applications),
     ("行政复议", Subject::Review),
     ("行政诉讼", Subject::Litigation),
+    // "行政复议7件，诉讼9件": 诉讼 named without 行政 after a 复议 count (上海市政府办公厅 2019).
+    ("诉讼", Subject::Litigation),
     ("规章", Subject::Regulations),
     ("规范性文件", Subject::NormativeDocuments),
     ("行政许可", Subject::Licensing),

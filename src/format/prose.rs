@@ -115,11 +115,13 @@ pub const OVERVIEW_ASPECTS_SINCE: u16 = 2021;
 /// The five aspects of 一、总体情况 (30号 format): 主动公开, 依申请公开, 政府信息管理,
 /// 平台建设, 监督保障. Reports word them in many ways; any one word counts.
 pub const OVERVIEW_ASPECTS: &[Aspect] = &[
-    Aspect { name: "主动公开", words: &["主动公开", "公开政府信息", "发布"] },
+    // "各栏目共刊发文稿、通知、公告、公示等44篇" (湛江市地方志办公室 2023) is 主动公开 in its words.
+    Aspect { name: "主动公开", words: &["主动公开", "公开政府信息", "发布", "刊发"] },
     Aspect { name: "依申请公开", words: &["依申请", "公开申请", "申请公开"] },
     Aspect {
         name: "政府信息管理",
-        words: &["信息管理", "信息资源", "公开属性", "清理", "规范性文件", "公文", "目录", "保密审查", "审查"],
+        // "认真梳理信息,明确公开内容、优化公开程序" (长安区统计局 2023) manages the information.
+        words: &["信息管理", "信息资源", "公开属性", "清理", "梳理", "规范性文件", "公文", "目录", "保密审查", "审查"],
     },
     Aspect {
         name: "平台建设",

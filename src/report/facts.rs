@@ -58,6 +58,9 @@ pub fn read_facts(doc: &Document) -> Facts {
         .collect();
 
     facts.title = find_title(doc, &content);
+    if let Some(published) = facts.title.as_ref().and_then(|(t, _)| published_report_title(doc, &content, t)) {
+        facts.title = Some(published);
+    }
     if facts.title.is_none() {
         facts.title = doc.meta.title.clone().filter(|(t, _)| names_annual_report(t));
     }
@@ -115,6 +118,29 @@ pub fn read_facts(doc: &Document) -> Facts {
             || (headings >= 2 && facts.year.is_some() && names_annual_report(text))
     };
     facts
+}
+
+/// The report a notice publishes, or a cover report sends up, when the page carries it: a notice
+/// titled "…关于公布" / "X的通知" whose body has a line that is X itself ("贺州市2009年度政府信息公开
+/// 工作年度报告", 贺州 2009) publishes the report X and prints it below; so does a cover report
+/// "关于报送《X》的报告" (福全镇 2011). That line is the document's title. A notice about reports
+/// ("关于认真做好2021年…年度报告编制发布工作的通知") names no report of its own, and no line of its
+/// body is the name it gives.
+fn published_report_title(doc: &Document, content: &[usize], title: &str) -> Option<(String, Range<usize>)> {
+    let named = title.strip_suffix("的通知").or_else(|| title.strip_suffix("的报告"))?;
+    let named = ["关于公布", "关于发布", "关于报送", "关于上报", "公布", "发布", "报送", "上报"]
+        .iter()
+        .find_map(|p| named.strip_prefix(p))
+        .unwrap_or(named);
+    let bare = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》')).collect() };
+    let named = bare(named);
+    if !names_annual_report(&named) || year_in(&named).is_none() || is_other_document_title(&named) {
+        return None;
+    }
+    content.iter().map(|&i| &doc.lines[i]).find_map(|line| {
+        let (t, at) = title_text(doc.line_text(line));
+        (bare(t) == named).then(|| (named.clone(), line.range.start + at..line.range.start + at + t.len()))
+    })
 }
 
 /// A report's preamble speaks of itself: "编制本报告", "本年度报告中所列数据…", with the 条例 or
@@ -393,7 +419,9 @@ fn agency_in_preamble(text: &str) -> Option<String> {
 fn level_from_self_reference(text: &str) -> AgencyLevel {
     let head = text::head(text, 3000);
     let says = |words: &[&str]| words.iter().any(|w| head.contains(w));
-    let township = says(&["我乡", "我镇", "我街道", "本乡", "本镇", "本街道"]);
+    // "我街按照全区…的总体要求" (黄陂 2020), "我街办未接到" (驼峰路 2020): a street speaks of itself
+    // as 我街 and of its district as 全区; its own word decides.
+    let township = says(&["我乡", "我镇", "我街", "本乡", "本镇", "本街道", "全街", "全镇", "全乡"]);
     let department = says(&["我局", "我委", "本局", "我办", "我中心"]);
     let government = says(&["全区", "全市", "全县", "全省", "全州", "全旗"]);
     match (township, department, government) {

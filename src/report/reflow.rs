@@ -115,11 +115,16 @@ pub fn restore_line_breaks(norm: NormText) -> NormText {
     let long = |body: &str| body.len() >= LONG_LINE * 3 && body.chars().count() >= LONG_LINE;
     let mut breaks: Vec<usize> =
         lines().filter(|(_, body)| long(body)).flat_map(|(at, body)| line_breaks(body, at)).collect();
-    if breaks.len() < MIN_BREAKS {
-        return norm;
+    if breaks.len() >= MIN_BREAKS {
+        // The report is flattened: its short lines (a page's last lines) are run together too.
+        breaks.extend(lines().filter(|(_, body)| !long(body)).flat_map(|(at, body)| line_breaks(body, at)));
+    } else {
+        // Not flattened; a page may still have lost a few paragraph breaks before its headings.
+        breaks = lines().flat_map(|(at, body)| headings_after_sentences(body, at)).collect();
+        if breaks.is_empty() {
+            return norm;
+        }
     }
-    // The report is flattened: its short lines (a page's last lines) are run together too.
-    breaks.extend(lines().filter(|(_, body)| !long(body)).flat_map(|(at, body)| line_breaks(body, at)));
     breaks.sort_unstable();
     breaks.dedup();
     let mut parts = Vec::with_capacity(breaks.len() + 1);
@@ -241,6 +246,25 @@ fn line_breaks(line: &str, offset: usize) -> Vec<usize> {
             at(i, &mut out);
         }
         i += c.len_utf8();
+    }
+    out
+}
+
+/// Where a section heading begins inside a line, after the sentence before it: "…的需要。 三、依申请
+/// 公开政府信息情况 目前,暂无…" (文庙街道 2011, a crawled page that lost some paragraph breaks). Only
+/// a top-level "三、" numbering right after a sentence's "。" and followed by a section heading's
+/// declared words: prose does not go on that way.
+fn headings_after_sentences(line: &str, offset: usize) -> Vec<usize> {
+    let w = words();
+    let mut out = Vec::new();
+    for (end, _) in line.match_indices('。') {
+        let after = end + '。'.len_utf8();
+        let rest = line[after..].trim_start_matches(' ');
+        let at = line.len() - rest.len();
+        let Some((NumberStyle::Chinese, _, marker)) = numbering_at(rest) else { continue };
+        if at < line.len() && rest[..marker].ends_with('、') && is_section_heading(w, &rest[marker..]) {
+            out.push(offset + at);
+        }
     }
     out
 }

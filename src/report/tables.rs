@@ -312,10 +312,19 @@ fn sort_unread_rows(doc: &Document, table: &mut MappedTable, toks: &[Token]) {
     }
     let labelled: Vec<usize> =
         toks.iter().filter(|t| t.kind == TokenKind::Label).filter_map(|t| label_row(doc, t, &all_rows)).collect();
+    // A text that ends inside the table (its last cell is the text's end: a page cut off by a
+    // store or a copy) is cut short there: the rows after the last one read are not in the text,
+    // which says nothing of the report. A whole report goes on after each table (四、五、六).
+    let text = doc.norm.text.trim_end();
+    let ends_inside = toks.iter().map(|t| t.range.end).max().is_some_and(|end| end >= text.len());
+    let last_read = all_rows.iter().rposition(|(b, r)| read.contains(format::row_id(b, r).as_str()));
     let mut missing = Vec::new();
     for (k, (b, r)) in all_rows.iter().enumerate() {
         let id = format::row_id(b, r);
         if read.contains(id.as_str()) {
+            continue;
+        }
+        if ends_inside && last_read.is_some_and(|l| k > l) {
             continue;
         }
         if labelled.contains(&k) {

@@ -207,6 +207,11 @@ fn is_chrome(t: &str, offset: usize, meta: &mut PageMetadata) -> bool {
     let mut found_meta = false;
     // Every metadata key is followed by a colon; most lines have none.
     let keys = if bare.contains(':') { META_KEYS } else { &[] };
+    // A line that opens with a key is a metadata line; its later keys may follow the value before
+    // them with one space, which normalisation drops between Chinese characters ("索引号:430S00/
+    // 2009-69063 公开方式:政府网站 发文日期:2009-03-31", 衡阳 2008). There a key counts wherever it
+    // stands before its colon, unless it ends a longer key ("日期" of "发文日期").
+    let meta_line = keys.iter().any(|(k, _)| bare.starts_with(k) && bare[k.len()..].trim_start().starts_with(':'));
     for &(key, field) in keys {
         let mut from = 0;
         while let Some(i) = text::find(&bare[from..], key) {
@@ -214,7 +219,12 @@ fn is_chrome(t: &str, offset: usize, meta: &mut PageMetadata) -> bool {
             from = at + key.len();
             // Keys count only at the start of a cell: line start, after "|", tab or spaces.
             let before = bare[..at].trim_end_matches([' ']);
-            if !(before.is_empty() || before.ends_with('|') || before.ends_with('\t') || bare[..at].ends_with("  ")) {
+            if !(before.is_empty()
+                || before.ends_with('|')
+                || before.ends_with('\t')
+                || bare[..at].ends_with("  ")
+                || meta_line && !META_KEYS.iter().any(|(k, _)| k.len() > key.len() && bare[..from].ends_with(k)))
+            {
                 continue;
             }
             let rest = &bare[from..];
@@ -222,7 +232,16 @@ fn is_chrome(t: &str, offset: usize, meta: &mut PageMetadata) -> bool {
             found_meta = true;
             let value_start = rest.len() - rest.trim_start_matches([' ', '|', '\t']).len();
             let value = &rest[value_start..];
-            let end = value.find(['|', '\t']).or_else(|| value.find("  ")).unwrap_or(value.len());
+            let mut end = value.find(['|', '\t']).or_else(|| value.find("  ")).unwrap_or(value.len());
+            // In a metadata line the value ends where the next key begins.
+            if meta_line {
+                let next_key = META_KEYS
+                    .iter()
+                    .filter_map(|(k, _)| value.match_indices(k).find(|(i, _)| value[i + k.len()..].starts_with(':')))
+                    .map(|(i, _)| i)
+                    .min();
+                end = end.min(next_key.unwrap_or(end));
+            }
             let value = value[..end].trim();
             let abs = offset + (t.len() - bare.len()) + (bare.len() - rest.len()) + value_start;
             let vrange = abs..abs + value.len();
