@@ -111,6 +111,13 @@ fn flush(lines: &mut Vec<(usize, Line)>, out: &mut Vec<(usize, Block)>) {
 }
 
 fn runs(line: &Line) -> Vec<Run> {
+    // Two numbers apart are two values, however close (narrow columns).
+    words(line, |r, _, text| !(is_number(&r.text) && is_number(text)))
+}
+
+/// A line's pieces joined into words: a piece joins the word before it when the gap is at most
+/// RUN_GAP and `joins(word, piece's left edge, piece's text)` allows it.
+fn words(line: &Line, joins: impl Fn(&Run, f64, &str) -> bool) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     for p in &line.pieces {
         let text = p.text.trim();
@@ -118,8 +125,7 @@ fn runs(line: &Line) -> Vec<Run> {
             continue;
         }
         match out.last_mut() {
-            // Two numbers apart are two values, however close (narrow columns).
-            Some(r) if p.x0 - r.x1 <= RUN_GAP * line.size && !(is_number(&r.text) && is_number(text)) => {
+            Some(r) if p.x0 - r.x1 <= RUN_GAP * line.size && joins(r, p.x0, text) => {
                 spaced(r, p.x0, text, line.size);
                 r.text.push_str(text);
                 r.x1 = r.x1.max(p.x1);
@@ -428,22 +434,7 @@ fn columns_of(r: &Run, cuts: &[f64], size: f64) -> Option<(usize, usize)> {
 /// A header line's words, split where a gap between its pieces holds a column boundary (header
 /// words of neighbouring columns set close together) or is wider than RUN_GAP.
 fn split_at(line: &Line, cuts: &[f64]) -> Vec<Run> {
-    let mut out: Vec<Run> = Vec::new();
-    for p in &line.pieces {
-        let text = p.text.trim();
-        if text.is_empty() {
-            continue;
-        }
-        match out.last_mut() {
-            Some(r) if p.x0 - r.x1 <= RUN_GAP * line.size && !cuts.iter().any(|&c| r.x1 <= c && c <= p.x0) => {
-                spaced(r, p.x0, text, line.size);
-                r.text.push_str(text);
-                r.x1 = r.x1.max(p.x1);
-            }
-            _ => out.push(Run { x0: p.x0, x1: p.x1, text: text.to_string() }),
-        }
-    }
-    out
+    words(line, |r, x0, _| !cuts.iter().any(|&c| r.x1 <= c && c <= x0))
 }
 
 /// The header's cells, row by row: (column, colspan, text). A word in the label column spans
