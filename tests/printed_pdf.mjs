@@ -1,6 +1,8 @@
 // Prints the real pingtan-*.html reports with Chromium's page.pdf (A4), as a reader prints a
 // report page: once as they are (NAME-ruled.pdf) and once with every table border switched off
-// by CSS (NAME-bare.pdf). Used by tests/printed_pdf.rs: node tests/printed_pdf.mjs OUT_DIR.
+// by CSS (NAME-bare.pdf), each with no page margins (page.pdf's default) and again with the
+// print dialog's margins of about 1 cm (NAME-ruled-margins.pdf, NAME-bare-margins.pdf), so
+// the page breaks fall elsewhere. Used by tests/printed_pdf.rs: node tests/printed_pdf.mjs OUT_DIR.
 import { createRequire } from "node:module";
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -19,7 +21,10 @@ try {
     for (const mode of ["ruled", "bare"]) {
       await page.setContent(readFileSync(join(dir, f), "utf8"), { waitUntil: "domcontentloaded" });
       if (mode === "bare") await page.addStyleTag({ content: BARE });
-      await page.pdf({ path: join(out, `${f.replace(/\.html$/, "")}-${mode}.pdf`), format: "A4" });
+      const name = `${f.replace(/\.html$/, "")}-${mode}`;
+      await page.pdf({ path: join(out, `${name}.pdf`), format: "A4" });
+      const margin = { top: "1cm", bottom: "1cm", left: "1cm", right: "1cm" };
+      await page.pdf({ path: join(out, `${name}-margins.pdf`), format: "A4", margin });
     }
   }
 } finally {

@@ -60,26 +60,28 @@ fn problems(mode: &str) -> Vec<String> {
     let mut p = Vec::new();
     for name in REPORTS {
         let page = std::fs::read_to_string(format!("tests/fixtures/real/{name}.html")).unwrap();
-        let pdf_path = dir.join(format!("{name}-{mode}.pdf"));
-        let source = check(page.as_bytes(), &format!("{name}.html"));
-        let pdf = check(&std::fs::read(&pdf_path).unwrap(), &format!("{name}.pdf"));
-        let what = format!("{name} {mode}");
-        if pdf.source.format != "pdf" {
-            p.push(format!("{what}: read as {}", pdf.source.format));
-        }
-        let (a, b) = (cells(&source), cells(&pdf));
-        let only_html: Vec<_> = a.difference(&b).collect();
-        let only_pdf: Vec<_> = b.difference(&a).collect();
-        if !only_html.is_empty() || !only_pdf.is_empty() {
-            p.push(format!(
-                "{what}: {} cells in the HTML, {} in the PDF; HTML only {only_html:#?}\nPDF only {only_pdf:#?}",
-                a.len(),
-                b.len()
-            ));
-        }
-        let (a, b) = (diagnostics(&source), diagnostics(&pdf));
-        if a != b {
-            p.push(format!("{what}: diagnostics of the HTML {a:?}\nof the PDF {b:?}"));
+        for margins in ["", "-margins"] {
+            let pdf_path = dir.join(format!("{name}-{mode}{margins}.pdf"));
+            let source = check(page.as_bytes(), &format!("{name}.html"));
+            let pdf = check(&std::fs::read(&pdf_path).unwrap(), &format!("{name}.pdf"));
+            let what = format!("{name} {mode}{margins}");
+            if pdf.source.format != "pdf" {
+                p.push(format!("{what}: read as {}", pdf.source.format));
+            }
+            let (a, b) = (cells(&source), cells(&pdf));
+            let only_html: Vec<_> = a.difference(&b).collect();
+            let only_pdf: Vec<_> = b.difference(&a).collect();
+            if !only_html.is_empty() || !only_pdf.is_empty() {
+                p.push(format!(
+                    "{what}: {} cells in the HTML, {} in the PDF; HTML only {only_html:#?}\nPDF only {only_pdf:#?}",
+                    a.len(),
+                    b.len()
+                ));
+            }
+            let (a, b) = (diagnostics(&source), diagnostics(&pdf));
+            if a != b {
+                p.push(format!("{what}: diagnostics of the HTML {a:?}\nof the PDF {b:?}"));
+            }
         }
     }
     p
