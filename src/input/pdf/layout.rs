@@ -186,7 +186,7 @@ fn tables(grids: Vec<Grid>, glyphs: Vec<Glyph>, depth: usize, out: &mut Vec<(Tab
         for (bounds, members) in grid.parts(&frames) {
             let inner: Vec<Glyph> = members.iter().flat_map(|&k| glyphs[k].take().unwrap_or_default()).collect();
             let (hs, vs) = grid.rules_within(bounds);
-            free.extend(tables(grids_of(hs, vs), inner, depth + 1, out));
+            free.extend(tables(grids_of(hs, vs, false), inner, depth + 1, out));
         }
     }
     free
@@ -205,7 +205,12 @@ fn is_prose(text: &str, full_width: bool) -> bool {
 fn is_page_number(line: &Line, height: f64) -> bool {
     let margin = line.y < height * 0.1 || line.y > height * 0.9;
     let text: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();
+    // Numbers set apart side by side ("38   0   0   38") are a table's row near the page's
+    // edge (a row cut by a page break, printed at the top of the next page), no page number.
+    let words: Vec<&str> = line.text.split_whitespace().collect();
+    let numbers_apart = words.windows(2).any(|w| w.iter().all(|t| t.chars().all(|c| c.is_ascii_digit())));
     margin
+        && !numbers_apart
         && text.chars().any(|c| c.is_ascii_digit())
         && text.chars().count() <= 12
         && text.chars().all(|c| c.is_ascii_digit() || "-—–－―第页共/".contains(c))
@@ -457,11 +462,13 @@ fn lattices(rules: &[Rule]) -> Vec<Grid> {
     let (hs, vs): (Vec<&Rule>, Vec<&Rule>) = rules.iter().partition(|r| r.horizontal());
     let hs = merge(hs.iter().map(|r| Seg { at: (r.y0 + r.y1) / 2.0, from: r.x0, to: r.x1 }).collect());
     let vs = merge(vs.iter().map(|r| Seg { at: (r.x0 + r.x1) / 2.0, from: r.y0, to: r.y1 }).collect());
-    grids_of(hs, vs)
+    grids_of(hs, vs, true)
 }
 
-/// The grids of connected rules.
-fn grids_of(hs: Vec<Seg>, vs: Vec<Seg>) -> Vec<Grid> {
+/// The grids of connected rules; with `open`, a grid open at its top is closed there (see
+/// `open_top`). Not inside a frame: the rules of a part of a frame are taken whole, so its
+/// borders go on up past the part, to the frame's top, with the frame's prose in between.
+fn grids_of(hs: Vec<Seg>, vs: Vec<Seg>, open: bool) -> Vec<Grid> {
     // Connected groups of crossing rules.
     let n = hs.len() + vs.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -488,11 +495,17 @@ fn grids_of(hs: Vec<Seg>, vs: Vec<Seg>) -> Vec<Grid> {
     for (j, v) in vs.iter().enumerate() {
         groups.entry(find(&mut parent, hs.len() + j)).or_default().1.push(*v);
     }
-    groups.into_values().filter_map(|(h, v)| grid(h, v)).collect()
+    groups.into_values().filter_map(|(h, v)| grid(h, v, open)).collect()
 }
 
-fn grid(hs: Vec<Seg>, vs: Vec<Seg>) -> Option<Grid> {
-    if hs.len() < 2 || vs.len() < 2 {
+fn grid(mut hs: Vec<Seg>, vs: Vec<Seg>, open: bool) -> Option<Grid> {
+    if hs.is_empty() || vs.len() < 2 {
+        return None;
+    }
+    if let Some(top) = open.then(|| open_top(&hs, &vs)).flatten() {
+        hs.push(top);
+    }
+    if hs.len() < 2 {
         return None;
     }
     let xs = clusters(vs.iter().map(|v| v.at).collect());
@@ -558,6 +571,25 @@ fn grid(hs: Vec<Seg>, vs: Vec<Seg>) -> Option<Grid> {
     Some(Grid { xs, ys, cells, filled, at, hs, vs })
 }
 
+/// The top border of a grid whose rows go on from the page before: Chromium draws a cell's top
+/// border only on the page it starts on, so a row cut by a page break (or one that starts a page
+/// just under the border drawn at the foot of the page before) is open at the top of the next
+/// page, its text above the grid's first rule. When the grid's two outer borders, and every
+/// border that goes up past its first rule, go on up to one height (the page's top edge or its
+/// margin), that height closes the grid.
+fn open_top(hs: &[Seg], vs: &[Seg]) -> Option<Seg> {
+    let first = hs.iter().map(|h| h.at).fold(f64::INFINITY, f64::min);
+    let (x0, x1) = (
+        vs.iter().map(|v| v.at).fold(f64::INFINITY, f64::min),
+        vs.iter().map(|v| v.at).fold(f64::NEG_INFINITY, f64::max),
+    );
+    let up: Vec<&Seg> = vs.iter().filter(|v| v.from < first - 2.0 * SNAP && v.to >= first - SNAP).collect();
+    let top = up.iter().map(|v| v.from).fold(f64::INFINITY, f64::min);
+    let outer = |x: f64| up.iter().any(|v| (v.at - x).abs() <= SNAP);
+    let even = up.iter().all(|v| v.from - top <= SNAP);
+    (up.len() >= 2 && outer(x0) && outer(x1) && even).then_some(Seg { at: top, from: x0, to: x1 })
+}
+
 /// Joins tables that continue over a page break: `next` starts the page after the one `prev`
 /// ends, with the same columns. A repeated header is dropped; a label cell left empty at the top
 /// of the continuation continues the label above it.
@@ -615,11 +647,30 @@ pub fn continue_table(prev: &mut Table, mut next: Table) -> Result<(), Table> {
         prev.bottom = next.bottom;
         return Ok(());
     }
+    // The label of a row of its own: the top row's last label, with numbers right of it under
+    // numbers of the row above ("规章 | 0 | 0 | 0" / "行政规范性文件 | 58 | 45 | 546"), which a
+    // row cut by the break never has (its numbers are on one side of the break only).
+    let own = next
+        .cells
+        .iter()
+        .filter(|c| c.row == skip && is_label(&c.text))
+        .max_by_key(|c| c.col)
+        .filter(|label| {
+            next.cells.iter().any(|c| {
+                c.row == skip
+                    && c.col > label.col
+                    && !c.text.is_empty()
+                    && !is_label(&c.text)
+                    && above(prev, c).is_some_and(|k| !prev.cells[k].text.is_empty() && !is_label(&prev.cells[k].text))
+            })
+        })
+        .map(|c| c.col);
+    let own_label = |cell: &Cell| Some(cell.col) == own;
     for mut cell in next.cells.into_iter().filter(|c| c.row >= skip) {
         cell.row = cell.row - skip + offset;
         // A label cell cut by the page break: the continuation's top cell is empty, or goes on
         // with words that start no item of their own ("（四）无" / "法提供").
-        if cell.row == offset && (cell.text.is_empty() || continues(&cell.text)) {
+        if cell.row == offset && (cell.text.is_empty() || (continues(&cell.text) && !own_label(&cell))) {
             if let Some(above) = prev.cells.iter_mut().find(|c| {
                 c.row + c.rowspan - 1 == last && c.col == cell.col && c.colspan == cell.colspan && is_label(&c.text)
             }) {

@@ -283,6 +283,8 @@ fn build(rows: &[Row], floor: usize, first: usize, last: usize) -> Option<Found>
     let boundary = if has_labels { (label_right + numbers_from) / 2.0 } else { f64::MIN };
     let mut cuts: Vec<f64> = vec![boundary];
     cuts.extend(bands.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0));
+    // Where the values' columns start, for a heading left of them.
+    let values_from = if has_labels { boundary } else { numbers_from - 0.3 * size };
     let mut top = first;
     while top > floor && first - top < MAX_HEADER_LINES && follows(&rows[top - 1], &rows[top], 3.0) {
         let h = &rows[top - 1];
@@ -291,7 +293,8 @@ fn build(rows: &[Row], floor: usize, first: usize, last: usize) -> Option<Found>
         let fits = h.runs.iter().all(|r| r.x1 < boundary || r.x0 > boundary)
             && words.iter().all(|r| r.text.chars().count() <= 40)
             && !text.ends_with(['。', '；', '：', ':'])
-            && !h.is_anchor();
+            && !h.is_anchor()
+            && !(is_heading(text) && h.runs.len() == 1 && over_bands(&rows[top..first], values_from));
         if !fits {
             break;
         }
@@ -406,6 +409,20 @@ fn build(rows: &[Row], floor: usize, first: usize, last: usize) -> Option<Found>
     xs.push(right);
     let table = Table { xs, rows: row, cells, top: rows[top].line.y - rows[top].line.size, bottom: rows[end].line.y };
     Some((top, end, (table, rows[top].page)))
+}
+
+/// A section's heading: "三、收到和处理政府信息公开申请情况", a Chinese numeral and "、".
+fn is_heading(text: &str) -> bool {
+    let mut chars = text.trim_start().chars().skip_while(|c| "一二三四五六七八九十".contains(*c));
+    let numbered = text.trim_start().chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c));
+    numbered && chars.next() == Some('、')
+}
+
+/// Whether one of the header lines `rows` has words over the value columns: a header naming
+/// the columns. A section's heading above it is the text's, not the table's, whereas a label's
+/// part above the first row (its numbers centred lower) stands under no such line.
+fn over_bands(rows: &[Row], boundary: f64) -> bool {
+    rows.iter().any(|r| r.runs.iter().any(|run| run.x0 > boundary))
 }
 
 /// The value columns a header word sits over, first and last; None in the label column. A
